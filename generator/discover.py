@@ -1,0 +1,161 @@
+"""Find the data files under regions/ and derive their ids from the layout.
+
+    regions/<region>/region.yml
+    regions/<region>/institutions/<institution>/institution.yml
+    regions/<region>/institutions/<institution>/meetings/<YYYY-MM-DD>[-<slug>].yml
+    regions/<region>/institutions/<institution>/challenges/<id>.yml
+    regions/<region>/veterans/<id>.yml
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Severity
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MEETING_ID = re.compile(r"\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)*\Z")
+
+# Top-level output folders of the national portal; a region may not take them.
+RESERVED_IDS = frozenset({
+    "assets", "search", "pagefind", "about", "guide", "start", "join", "faq", "meetings",
+    "challenges", "veterans", "regions", "institutions", "stylesheets", "javascripts",
+    "images", "content", "sitemap", "404", "static", "outcomes", "schemas", "templates",
+})
+
+# Files that may sit beside the data without being data.
+_IGNORED_NAMES = frozenset({"README.md", ".gitkeep", "privacy-allow.yml", "CODEOWNERS"})
+_IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".webp"})
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str  # region | institution | meeting | challenge | veteran
+    path: Path
+    rel: str
+    region: str
+    institution: str | None
+    id: str
+
+
+def _problem(rel: str, code: str, ja: str, en: str, severity: Severity = Severity.ERROR) -> Diagnostic:
+    return Diagnostic(rel, 0, 0, code, ja, en, severity)
+
+
+_WHAT_EN = {"ファイル名": "file", "地域フォルダ名": "region folder", "機関フォルダ名": "institution folder"}
+
+
+def _slug_problem(rel: str, name: str, what: str) -> Diagnostic:
+    line = 1 if what == "ファイル名" else 0
+    return Diagnostic(
+        rel, line, line, "L202",
+        f"{what}「{name}」は ID に使えません。半角の小文字英数字とハイフンだけの名前にしてください（例: minato-shinkin）",
+        f"{_WHAT_EN[what]} name '{name}' is not a valid id; use lower-case ASCII letters, digits and hyphens",
+    )
+
+
+def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
+    """Every data file under root/regions, in a stable order, plus layout problems."""
+    found: list[Found] = []
+    problems: list[Diagnostic] = []
+    regions_dir = root / "regions"
+    if not regions_dir.is_dir():
+        return [], [_problem("regions", "L204", "regions フォルダがありません。データのあるフォルダを指定してください",
+                             "no regions/ folder under the given root")]
+
+    def rel(p: Path) -> str:
+        return p.relative_to(root).as_posix()
+
+    def yml_files(folder: Path, kind: str, region: str, institution: str | None, pattern: re.Pattern[str]) -> None:
+        for item in sorted(folder.iterdir()):
+            r = rel(item)
+            if item.name in _IGNORED_NAMES or item.name.startswith("."):
+                continue
+            if item.is_dir():
+                problems.append(_problem(r, "L201", "ここにフォルダは置けません。ファイルの置き場所を確認してください",
+                                         "unexpected folder here"))
+                continue
+            if item.suffix == ".yaml":
+                problems.append(Diagnostic(r, 1, 1, "L203", f"拡張子を .yml にしてください（{item.stem}.yml）",
+                                         f"rename to {item.stem}.yml"))
+                continue
+            if item.suffix != ".yml":
+                problems.append(_problem(r, "L201", "このファイルは読み込まれません。YAML ファイル（.yml）だけを置いてください",
+                                         "this file is not read; only .yml files belong here"))
+                continue
+            if not pattern.match(item.stem):
+                if kind == "meeting":
+                    problems.append(Diagnostic(
+                        r, 1, 1, "L202",
+                        f"交流会のファイル名「{item.name}」は「開催日.yml」（例: 2026-12-10.yml）か「開催日-英小文字.yml」にしてください",
+                        "meeting file name must be YYYY-MM-DD.yml or YYYY-MM-DD-slug.yml"))
+                else:
+                    problems.append(_slug_problem(r, item.name, "ファイル名"))
+                continue
+            found.append(Found(kind, item, r, region, institution, item.stem))
+
+    for region_dir in sorted(p for p in regions_dir.iterdir()):
+        if region_dir.name in _IGNORED_NAMES or region_dir.name.startswith("."):
+            continue
+        if not region_dir.is_dir():
+            problems.append(_problem(rel(region_dir), "L201",
+                                     "regions 直下には地域のフォルダだけを置きます", "only region folders belong in regions/"))
+            continue
+        region = region_dir.name
+        if not SLUG.match(region):
+            problems.append(_slug_problem(rel(region_dir), region, "地域フォルダ名"))
+            continue
+        if region in RESERVED_IDS:
+            problems.append(_problem(rel(region_dir), "L205", f"「{region}」はポータルが使う名前なので地域 ID にできません。別の名前にしてください",
+                                     f"'{region}' is reserved; choose another region id"))
+            continue
+        region_file = region_dir / "region.yml"
+        if not region_file.is_file():
+            problems.append(_problem(rel(region_dir), "L204", "region.yml がありません。テンプレートから作成してください",
+                                     "region.yml is missing"))
+            continue
+        found.append(Found("region", region_file, rel(region_file), region, None, region))
+        for item in sorted(region_dir.iterdir()):
+            if item.name in {"region.yml", "institutions", "veterans"} or item.name in _IGNORED_NAMES:
+                continue
+            if item.name.startswith(".") or item.suffix.lower() in _IMAGE_SUFFIXES:
+                continue
+            problems.append(_problem(rel(item), "L201", "このファイル・フォルダは読み込まれません。置き場所を確認してください",
+                                     "not part of the data layout; check where it belongs"))
+        veterans = region_dir / "veterans"
+        if veterans.is_dir():
+            yml_files(veterans, "veteran", region, None, SLUG)
+        institutions = region_dir / "institutions"
+        if not institutions.is_dir():
+            continue
+        for inst_dir in sorted(institutions.iterdir()):
+            if inst_dir.name in _IGNORED_NAMES or inst_dir.name.startswith("."):
+                continue
+            if not inst_dir.is_dir():
+                problems.append(_problem(rel(inst_dir), "L201", "institutions 直下には機関のフォルダだけを置きます",
+                                         "only institution folders belong in institutions/"))
+                continue
+            inst = inst_dir.name
+            if not SLUG.match(inst):
+                problems.append(_slug_problem(rel(inst_dir), inst, "機関フォルダ名"))
+                continue
+            inst_file = inst_dir / "institution.yml"
+            if not inst_file.is_file():
+                problems.append(_problem(rel(inst_dir), "L204", "institution.yml がありません。テンプレートから作成してください",
+                                         "institution.yml is missing"))
+                continue
+            found.append(Found("institution", inst_file, rel(inst_file), region, inst, inst))
+            for item in sorted(inst_dir.iterdir()):
+                if item.name in {"institution.yml", "meetings", "challenges"} or item.name in _IGNORED_NAMES:
+                    continue
+                if item.name.startswith(".") or item.suffix.lower() in _IMAGE_SUFFIXES:
+                    continue
+                problems.append(_problem(rel(item), "L201", "このファイル・フォルダは読み込まれません。置き場所を確認してください",
+                                         "not part of the data layout; check where it belongs"))
+            for sub, kind, pattern in (("meetings", "meeting", MEETING_ID), ("challenges", "challenge", SLUG)):
+                folder = inst_dir / sub
+                if folder.is_dir():
+                    yml_files(folder, kind, region, inst, pattern)
+    return found, problems

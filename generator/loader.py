@@ -1,0 +1,341 @@
+"""Strict YAML loading that remembers where every value came from.
+
+Institution staff type these files in a browser. Whatever they write must
+either mean exactly what they meant or be refused with a located message, so
+this loader is deliberately narrower than YAML:
+
+* UTF-8 only, no BOM, no tabs, no full-width indentation, no control chars;
+* one document whose root is a mapping, bounded in size and depth;
+* no anchors, aliases, merge keys or explicit tags;
+* no duplicate keys;
+* YAML 1.2 core scalars only: ``13:30`` stays a string (never 810),
+  ``no``/``yes``/``on`` stay strings (never booleans), ``0600001`` stays a
+  string (never octal), dates stay strings for the models to parse.
+
+The event stream of PyYAML is walked directly rather than composing nodes,
+so anchors and tags are seen before anything is resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+
+Loc = tuple[int, int]  # 1-based line, column
+KeyPath = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_FULLWIDTH_KEY_COLON = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_]*[ ]*：")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+
+
+@dataclass
+class LoadedFile:
+    """One file's data and the location of each value and key in it."""
+
+    path: str
+    data: dict[str, Any]
+    values: dict[KeyPath, Loc] = field(default_factory=dict)
+    keys: dict[KeyPath, Loc] = field(default_factory=dict)
+
+    def where(self, path: KeyPath, *, key: bool = False) -> Loc:
+        """Best location for a path: the value (or key), else its nearest parent."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+class _Refusal(Exception):
+    def __init__(self, line: int, column: int, code: str, ja: str, en: str):
+        super().__init__(en)
+        self.line, self.column, self.code, self.ja, self.en = line, column, code, ja, en
+
+
+def _diag(rel: str, line: int, col: int, code: str, ja: str, en: str) -> Diagnostic:
+    return Diagnostic(rel, line, col, code, ja, en)
+
+
+def _line_col_of_offset(raw: bytes, offset: int) -> Loc:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    return line, len(before[start:].decode("utf-8", errors="replace")) + 1
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text, refusing anything but BOM-less UTF-8."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [_diag(
+            rel, 1, 1, "Y003",
+            "ファイルの先頭に BOM（バイト順マーク）があります。「BOMなしのUTF-8」で保存し直してください",
+            "file starts with a byte-order mark; save it as UTF-8 without BOM",
+        )]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [_diag(
+            rel, 1, 1, "Y002",
+            "UTF-16 で保存されています。UTF-8 で保存し直してください",
+            "file is UTF-16; save it as UTF-8",
+        )]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_of_offset(raw, exc.start)
+        try:
+            guess = raw.decode("cp932")
+            looks_sjis = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", guess)) and not re.search(
+                r"[\ue000-\uf8ff]", guess)
+        except UnicodeDecodeError:
+            looks_sjis = False
+        if looks_sjis:
+            ja = ("文字コードが Shift_JIS（CP932）のようです。エディタで「UTF-8」を選んで"
+                  "保存し直してください")
+            en = "file looks like Shift_JIS (CP932); save it as UTF-8"
+        else:
+            ja = "UTF-8 として読めないバイトがあります。UTF-8 で保存し直してください"
+            en = "file is not valid UTF-8; save it as UTF-8"
+        return None, [_diag(rel, line, col, "Y002", ja, en)]
+
+
+def _scan_lines(text: str, rel: str) -> list[Diagnostic]:
+    """Character-level refusals, each reported on its own line."""
+    found: list[Diagnostic] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "\t" in line:
+            col = line.index("\t") + 1
+            found.append(_diag(
+                rel, number, col, "Y004",
+                "タブ文字が使われています。タブを半角スペースに置き換えてください",
+                "tab character; replace it with spaces",
+            ))
+        indent = re.match(r"[ \t\u3000-]*", line)
+        lead = indent.group(0) if indent else ""
+        if "\u3000" in lead:
+            found.append(_diag(
+                rel, number, lead.index("\u3000") + 1, "Y005",
+                "行頭の字下げに全角スペースが使われています。半角スペースに置き換えてください",
+                "full-width space used as indentation; use half-width spaces",
+            ))
+        if _FULLWIDTH_KEY_COLON.match(line):
+            found.append(_diag(
+                rel, number, line.index("：") + 1, "Y015",
+                "項目名の後ろが全角の「：」になっています。半角の「: 」（コロンと半角スペース）にしてください",
+                "full-width colon after a key; use a half-width colon and a space",
+            ))
+        control = _CONTROL.search(line)
+        if control:
+            found.append(_diag(
+                rel, number, control.start() + 1, "Y016",
+                f"見えない制御文字（U+{ord(control.group(0)):04X}）が含まれています。その文字を削除してください",
+                f"invisible control character U+{ord(control.group(0)):04X}; delete it",
+            ))
+    return found
+
+
+def _resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema, minus anything that changes what a person typed."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _mark(event: yaml.Event) -> Loc:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, events: list[yaml.Event], loaded: LoadedFile):
+        self.events = events
+        self.i = 0
+        self.loaded = loaded
+
+    def next(self) -> yaml.Event:
+        event = self.events[self.i]
+        self.i += 1
+        return event
+
+    def check_event(self, event: yaml.Event) -> None:
+        line, col = _mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refusal(line, col, "Y008",
+                           f"エイリアス（*{event.anchor}）は使えません。同じ内容をそのまま書いてください",
+                           "aliases are not allowed; write the value out in full")
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            raise _Refusal(line, col, "Y008",
+                           f"アンカー（&{anchor}）は使えません。「&{anchor}」を削除してください",
+                           "anchors are not allowed; remove the anchor")
+        tag = getattr(event, "tag", None)
+        explicit_tag = tag is not None  # PyYAML leaves tag None unless one was written
+        if explicit_tag:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refusal(line, col, "Y010",
+                           f"型指定のタグ（{tag}）は使えません。タグを削除し、文字列は引用符で囲んでください",
+                           "explicit tags are not allowed; remove the tag and quote strings instead")
+
+    def value(self, path: KeyPath, depth: int) -> Any:
+        event = self.next()
+        self.check_event(event)
+        loc = _mark(event)
+        self.loaded.values[path] = loc
+        if depth > MAX_DEPTH:
+            raise _Refusal(*loc, "Y013",
+                           f"入れ子が深すぎます（{MAX_DEPTH}段まで）。構造を見直してください",
+                           f"nesting is deeper than {MAX_DEPTH} levels")
+        if isinstance(event, yaml.ScalarEvent):
+            if event.style is None:
+                return _resolve_plain(event.value)
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(self.events[self.i], yaml.SequenceEndEvent):
+                items.append(self.value((*path, len(items)), depth + 1))
+            self.next()
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(path, depth)
+        raise _Refusal(*loc, "Y006", "YAML の構造を読み取れません", "unexpected YAML structure")
+
+    def mapping(self, path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Loc] = {}
+        while not isinstance(self.events[self.i], yaml.MappingEndEvent):
+            key_event = self.next()
+            self.check_event(key_event)
+            key_loc = _mark(key_event)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise _Refusal(*key_loc, "Y017",
+                               "項目名には文字列を書いてください（リストや入れ子は項目名にできません）",
+                               "a key must be a plain string")
+            key = key_event.value
+            if key == "<<" and key_event.style is None:
+                raise _Refusal(*key_loc, "Y009",
+                               "マージキー（<<）は使えません。必要な項目をそのまま書いてください",
+                               "merge keys (<<) are not allowed; write the keys out in full")
+            if key in first_seen:
+                raise _Refusal(*key_loc, "Y007",
+                               f"項目「{key}」が {first_seen[key][0]} 行目にもあります。どちらか一方を削除してください",
+                               f"duplicate key '{key}' (first on line {first_seen[key][0]}); remove one")
+            first_seen[key] = key_loc
+            self.loaded.keys[(*path, key)] = key_loc
+            result[key] = self.value((*path, key), depth + 1)
+        self.next()
+        return result
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed here",
+     "ここでは「:」が使えません。値の中に「: 」がある場合は値全体を \"…\" で囲んでください",
+     "a colon is not allowed here; quote the whole value"),
+    ("could not find expected ':'",
+     "「項目名: 値」の形になっていません。コロンの後に半角スペースを入れてください",
+     "expected 'key: value'; put a space after the colon"),
+    ("found unexpected end of stream",
+     "引用符（\" または '）が閉じられていません",
+     "a quote is not closed"),
+    ("found character that cannot start any token",
+     "ここに書けない文字があります（@ や ` で始まる値は引用符で囲んでください）",
+     "a value cannot start with this character; quote it"),
+    ("did not find expected key",
+     "字下げ（先頭のスペースの数）がそろっていません",
+     "indentation does not line up"),
+    ("expected <block end>, but found",
+     "字下げ（先頭のスペースの数）がそろっていません",
+     "indentation does not line up"),
+)
+
+
+def _syntax(rel: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = f"{exc.context or ''} {exc.problem or ''}".strip()
+    for needle, ja, en in _SYNTAX_HINTS:
+        if needle in problem:
+            return _diag(rel, line, col, "Y006", f"YAML の書き方に誤りがあります: {ja}", f"YAML syntax: {en}")
+    return _diag(rel, line, col, "Y006",
+                 "YAML の書き方に誤りがあります。この行と前の行の字下げ・引用符・コロンを確認してください",
+                 f"YAML syntax: {problem}")
+
+
+def parse(text: str, rel: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Text to data with locations; every refusal comes back as diagnostics."""
+    found = _scan_lines(text, rel)
+    if found:
+        return None, found
+    try:
+        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax(rel, exc)]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
+        return None, [_diag(rel, 1, 1, "Y006", "YAML の書き方に誤りがあります", str(exc))]
+
+    documents = [e for e in events if isinstance(e, yaml.DocumentStartEvent)]
+    if len(documents) > 1:
+        line, col = _mark(documents[1])
+        return None, [_diag(rel, line, col, "Y011",
+                            "1つのファイルに複数の文書（---）があります。1ファイル1件にしてください",
+                            "more than one YAML document; keep one per file")]
+    if not documents or isinstance(events[2], yaml.DocumentEndEvent) or (
+        isinstance(events[2], yaml.ScalarEvent) and events[2].style is None
+        and _resolve_plain(events[2].value) is None
+    ):
+        return None, [_diag(rel, 1, 1, "Y014",
+                            "ファイルが空です。テンプレートから項目を書き写してください",
+                            "file is empty; start from a template")]
+    root = events[2]
+    if not isinstance(root, yaml.MappingStartEvent):
+        line, col = _mark(root)
+        return None, [_diag(rel, line, col, "Y012",
+                            "ファイル全体が「項目名: 値」の形になっていません。テンプレートの形に合わせてください",
+                            "the file's top level must be a mapping of 'key: value' lines")]
+    loaded = LoadedFile(path=rel, data={})
+    builder = _Builder(events, loaded)
+    builder.i = 2
+    try:
+        loaded.data = builder.value((), 0)
+    except _Refusal as ref:
+        return None, [_diag(rel, ref.line, ref.column, ref.code, ref.ja, ref.en)]
+    return loaded, []
+
+
+def load_file(path: Path, rel: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Read one YAML file from disk, strictly."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [_diag(rel, 1, 1, "Y001",
+                                f"ファイルが大きすぎます（{size:,} バイト、上限 {MAX_BYTES:,} バイト）。内容を分けてください",
+                                f"file is too large ({size} bytes, limit {MAX_BYTES})")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [_diag(rel, 1, 1, "Y000", "ファイルを読めません", f"cannot read file: {exc.strerror}")]
+    text, found = decode(raw, rel)
+    if text is None:
+        return None, found
+    return parse(text, rel)

@@ -1,0 +1,37 @@
+"""regions/<region>/institutions/<institution>/institution.yml"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .. import vocab
+from .common import Branding, Contact, HttpsUrl, Line, Model, Prefecture, ShortLine, Text, unique_list
+
+Kind = Literal[tuple(vocab.INSTITUTION_KINDS)]  # type: ignore[valid-type]
+
+HostName = Annotated[str, Field(pattern=r"^([a-z0-9-]+\.)+[a-z]{2,}$", examples=["docs.google.com"])]
+
+
+class Institution(Model):
+    """交流会を開く機関。フォルダ名が機関 ID になります（例: minato-shinkin）。"""
+
+    name: Line = Field(..., title="機関名", description="正式な機関名。", examples=["みなと信用金庫"])
+    short_name: ShortLine | None = Field(None, title="略称", description="一覧で使う短い名前（任意）。",
+                                         examples=["みなと信金"])
+    kind: Kind = Field(..., title="種別",
+                       description="機関の種別（コード）: " + "、".join(f"{k}={v}" for k, v in vocab.INSTITUTION_KINDS.items()),
+                       examples=["shinkin"])
+    prefecture: Prefecture = Field(..., title="都道府県", description="本店・本部の所在地。", examples=["神奈川県"])
+    website: HttpsUrl = Field(..., title="ウェブサイト", description="機関の公式サイト。",
+                              examples=["https://www.example.jp/"])
+    form_hosts: unique_list(HostName, max_length=20) = Field(  # type: ignore[valid-type]
+        vocab.DEFAULT_FORM_HOSTS, title="申込フォームのホスト",
+        description="申込・問い合わせフォームとして認めるホスト名。省略時は Google フォームと Microsoft Forms。",
+        examples=[list(vocab.DEFAULT_FORM_HOSTS)],
+    )
+    about: Text | None = Field(None, title="紹介文", description="機関ポータルのトップに表示する紹介文（任意）。",
+                               examples=["地域の中小企業と新現役をつなぐ交流会を年2回開いています。"])
+    contact: Contact | None = Field(None, title="問い合わせ先", description="交流会の公開窓口（任意）。")
+    branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。")

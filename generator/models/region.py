@@ -1,0 +1,26 @@
+"""regions/<region>/region.yml"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .common import Branding, Contact, Flag, Line, Model, Prefecture, Text, unique_list
+
+
+class Region(Model):
+    """地域（ブロック）。フォルダ名が地域 ID になります（例: kanto）。"""
+
+    name: Line = Field(..., title="地域名", description="ポータルに表示する地域名。", examples=["関東"])
+    prefectures: unique_list(Prefecture, max_length=47) = Field(  # type: ignore[valid-type]
+        ..., title="都道府県", description="この地域に含まれる都道府県（正式名）。",
+        examples=[["東京都", "神奈川県", "埼玉県"]],
+    )
+    bureau: Line | None = Field(None, title="経済産業局", description="地域を所管する経済産業局など（任意）。",
+                                examples=["関東経済産業局"])
+    description: Text | None = Field(None, title="紹介文", description="地域ポータルのトップに表示する紹介文（任意）。",
+                                     examples=["関東地方の信用金庫・信用組合が開く新現役交流会の案内です。"])
+    contact: Contact | None = Field(None, title="問い合わせ先", description="地域全体の公開窓口（任意）。")
+    branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。")
+    demo: Flag = Field(False, title="デモデータ",
+                       description="true にすると、この地域のすべてのページに「架空のデモデータです」と表示します。",
+                       examples=[False])

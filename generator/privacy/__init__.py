@@ -1,0 +1,1 @@
+"""守秘義務: the confidentiality lint on contributor text and on built pages."""

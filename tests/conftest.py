@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+INST = "regions/kanto/institutions/minato-shinkin"
+MEETING = f"{INST}/meetings/2026-12-10.yml"
+CHALLENGE = f"{INST}/challenges/precision-parts.yml"
+VETERAN = "regions/kanto/veterans/overseas-sales.yml"
+
+
+@pytest.fixture
+def valid_root(tmp_path: Path) -> Path:
+    """A private copy of the small valid fixture tree, free to break."""
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "valid", root)
+    return root

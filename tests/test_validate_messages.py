@@ -1,0 +1,164 @@
+"""Model and cross-file checks: the exact message for each mistake, on its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.validate import load_dataset
+
+from .conftest import CHALLENGE, INST, MEETING, VETERAN
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def lines(root: Path) -> list[str]:
+    _, found = load_dataset(root)
+    return [d.text() for d in found]
+
+
+def test_fixture_is_valid(valid_root: Path) -> None:
+    dataset, found = load_dataset(valid_root)
+    assert found == [] and dataset is not None
+    assert len(dataset.meetings) == 2
+
+
+CASES = [
+    (MEETING, "start: 13:30", "start: 1330",
+     f'{MEETING}:3:8: error S203 「開始時刻（start）」: 時刻は "13:30" のように「時:分」で書いてください'
+     ' (\'start\': write the time as HH:MM, e.g. "13:30")'),
+    (MEETING, "start: 13:30", "start: 25:00",
+     f"{MEETING}:3:8: error S204 「開始時刻（start）」: 「25:00」という時刻はありません（00:00〜23:59）"
+     " ('start': '25:00' is not a valid time (00:00-23:59))"),
+    (MEETING, "date: 2026-12-10", "date: 2026/12/10",
+     f"{MEETING}:2:7: error S201 「開催日（date）」: 日付は「2026-12-10」のように「年-月-日」で書いてください"
+     " ('date': write the date as YYYY-MM-DD, e.g. 2026-12-10)"),
+    (MEETING, "date: 2026-12-10", "date: 2026年12月10日",
+     f"{MEETING}:2:7: error S201 「開催日（date）」: 日付は「2026-12-10」のように「年-月-日」で書いてください"
+     " ('date': write the date as YYYY-MM-DD, e.g. 2026-12-10)"),
+    (MEETING, "format: in_person", "format: in-person",
+     f"{MEETING}:5:9: error S109 「開催形式（format）」 に「in-person」は使えません。「in_person」ではありませんか"
+     " ('format': 'in-person' is not allowed; did you mean 'in_person'?)"),
+    (MEETING, "capacity: 30", 'capacity: "30"',
+     f"{MEETING}:16:11: error S107 「新現役の定員（capacity）」 は数なので、引用符を付けず半角で 30 と書いてください"
+     " ('capacity' is a number; write 30 without quotes)"),
+    (MEETING, "capacity: 30", "capacity: 三十",
+     f"{MEETING}:16:11: error S107 「新現役の定員（capacity）」 は半角の整数で書いてください（「三十」は数として読めません）"
+     " ('capacity' must be a whole number)"),
+    (MEETING, "capacity: 30", "capasity: 30",
+     f"{MEETING}:16:1: error S103 「capasity」という項目はありません。「capacity」の書き間違いではありませんか"
+     " (unknown field 'capasity'; did you mean 'capacity'?)"),
+    (MEETING, "title: 第12回 みなと台新現役交流会\n", "",
+     f"{MEETING}:1:1: error S102 必須の項目 「交流会名（title）」 がありません。追加してください"
+     " (required field 'title' is missing; add it)"),
+    (MEETING, "  city: 横浜市中区\n", "",
+     f"{MEETING}:6:1: error S102 必須の項目 「市区町村（venue.city）」 がありません。追加してください"
+     " (required field 'venue.city' is missing; add it)"),
+    (MEETING, "  prefecture: 神奈川県", "  prefecture: 神奈川",
+     f"{MEETING}:8:15: error S109 「都道府県（venue.prefecture）」 に「神奈川」は使えません。「神奈川県」ではありませんか"
+     " ('venue.prefecture': '神奈川' is not allowed; did you mean '神奈川県'?)"),
+    (MEETING, "url: https://docs.google.com/forms/d/e/demo/viewform", "url: http://docs.google.com/forms/d/e/demo/viewform",
+     f"{MEETING}:14:8: error S209 「申込フォーム URL（signup.url）」: URL は https:// で始まるものだけ使えます"
+     " ('signup.url': only https:// URLs are allowed)"),
+    (MEETING, "url: https://docs.google.com/forms/d/e/demo/viewform", "url: javascript:alert(1)",
+     f"{MEETING}:14:8: error S209 「申込フォーム URL（signup.url）」: URL は https:// で始まるものだけ使えます"
+     " ('signup.url': only https:// URLs are allowed)"),
+    (MEETING, "url: https://docs.google.com/forms/d/e/demo/viewform", "url: https://docs.google.com@evil.example/x",
+     f"{MEETING}:14:8: error S210 「申込フォーム URL（signup.url）」: URL に「@」を含むユーザー情報は書けません。フォームの正しい URL を書いてください"
+     " ('signup.url': URL must not contain user information ('@'))"),
+    (MEETING, "url: https://docs.google.com/forms/d/e/demo/viewform", "url: https://docs.google.com.evil.example/x",
+     f"{MEETING}:14:8: error X307 申込フォームのホスト「docs.google.com.evil.example」は認められていません。institution.yml の form_hosts にあるホスト"
+     "（docs.google.com、forms.gle、forms.office.com、forms.microsoft.com）のフォームを使うか、form_hosts に追加してください"
+     " (form host docs.google.com.evil.example is not in form_hosts (docs.google.com, forms.gle, forms.office.com, forms.microsoft.com))"),
+    (MEETING, "end: 16:30", "end: 12:00",
+     f"{MEETING}:4:6: error X302 終了時刻（12:00）が開始時刻（13:30）より後になっていません。時刻を確認してください"
+     " (end 12:00 is not after start 13:30)"),
+    (MEETING, "deadline: 2026-12-03", "deadline: 2026-12-11",
+     f"{MEETING}:15:13: error X303 申込締切（2026-12-11）が開催日（2026-12-10）より後です。締切は開催日以前にしてください"
+     " (signup deadline is after the meeting date)"),
+    (MEETING, "date: 2026-12-10", "date: 2026-12-11",
+     f"{MEETING}:2:7: error X301 ファイル名の日付（2026-12-10）と開催日（2026-12-11）が違います。どちらかを直してください"
+     " (file name date 2026-12-10 differs from date 2026-12-11)"),
+    (MEETING, "  - name: 関東経済産業局", "  - institution: nowhere-bank",
+     f"{MEETING}:11:18: error X308 機関「nowhere-bank」が見つかりません。regions/…/institutions/ のフォルダ名を書いてください"
+     " (institution 'nowhere-bank' not found)"),
+    (CHALLENGE, "meeting: 2026-12-10", "meeting: 2026-12-24",
+     f"{CHALLENGE}:1:10: error X310 交流会「2026-12-24」が見つかりません。同じ機関の meetings/ にあるファイル名（.yml を除く）を書いてください"
+     "（候補: 2026-06-11、2026-12-10） (meeting '2026-12-24' not found in this institution's meetings/)"),
+    (CHALLENGE, "prefecture: 神奈川県", "prefecture: 大阪府",
+     f"{CHALLENGE}:5:13: error X311 都道府県「大阪府」は地域「関東」に含まれていません。region.yml の prefectures を確認してください"
+     " (prefecture 大阪府 is not in region kanto)"),
+    (CHALLENGE, "employees: 21-50", "employees: 30",
+     f"{CHALLENGE}:6:12: error S109 「従業員規模（employees）」 は正確な人数ではなく幅で書きます。30名なら「21-50」です"
+     "（選べる値: 1-5、6-20、21-50、51-100、101-300、301-） ('employees' takes a band, not a count; for 30 write '21-50')"),
+    (CHALLENGE, "categories: [販路開拓, 新商品開発]", "categories: [販路開拓, 販路開拓]",
+     f"{CHALLENGE}:4:13: error S207 「課題の分類（categories）」: 「販路開拓」が2回書かれています。1つにしてください"
+     " ('categories': '販路開拓' is listed twice)"),
+    (CHALLENGE, "categories: [販路開拓, 新商品開発]", "categories: [販路開拓, 営業]",
+     f"{CHALLENGE}:4:20: error S109 「課題の分類（categories）」 に「営業」は使えません。次から選んでください: 販路開拓、新商品開発、事業承継、人材育成、"
+     "DX・IT化、海外展開、生産管理、品質管理、財務・資金繰り、知的財産、組織・人事、マーケティング など"
+     " ('categories': '営業' is not allowed; choose one of: 販路開拓, 新商品開発, 事業承継, 人材育成, DX・IT化, 海外展開, 生産管理,"
+     " 品質管理, 財務・資金繰り, 知的財産, 組織・人事, マーケティング, ブランディング, EC・通販, 経営戦略, 法務・契約, 環境・省エネ, 物流, 広報・PR, その他)"),
+    (CHALLENGE, "consent_date: 2026-11-01", "consent_date: 2026-02-30",
+     f"{CHALLENGE}:10:15: error S202 「公開の同意日（consent_date）」: 2026年2月30日 という日付はありません。日付を確認してください"
+     " ('consent_date': 2026-02-30 is not a real date)"),
+    (CHALLENGE, "title: 精密部品の技術を生かして医療機器分野に参入したい", "title: 2026",
+     f"{CHALLENGE}:2:8: error S105 「課題の見出し（title）」 は文字列で書いてください（数字や true/false だけの場合は \"…\" で囲みます）"
+     " ('title' must be text; quote it)"),
+    (CHALLENGE, "title: 精密部品の技術を生かして医療機器分野に参入したい", "title:",
+     f"{CHALLENGE}:2:7: error S104 「課題の見出し（title）」 が空です。値を書いてください ('title' is empty)"),
+    (VETERAN, "registered: true", "registered: no",
+     f"{VETERAN}:7:13: error S108 「新現役登録（registered）」 は true か false で書いてください（「no」は使えません）"
+     " ('registered' must be true or false)"),
+    (VETERAN, "registered: true", "registered: はい",
+     f"{VETERAN}:7:13: error S108 「新現役登録（registered）」 は true か false で書いてください（「はい」は使えません）"
+     " ('registered' must be true or false)"),
+    (VETERAN, "consent_date: 2026-10-01", "consent_date: 2026-10-01\ncontact_form: https://evil.example.com/form",
+     f"{VETERAN}:9:15: error X307 連絡フォームのホスト「evil.example.com」は認められていません。Google フォームなど、地域の機関が認めるフォームを使ってください"
+     " (contact form host evil.example.com is not allowed)"),
+    ("regions/kanto/region.yml", "prefectures: [東京都, 神奈川県, 埼玉県, 千葉県]", "prefectures: [東京都, 埼玉県, 千葉県]\nbranding:\n  primary_color: \"#88ccff\"",
+     "regions/kanto/region.yml:5:18: error S213 「メインの色（branding.primary_color）」: この色は白い文字との明暗差が小さく読みにくくなります（コントラスト比 1.7、4.5 以上が必要）。もっと濃い色にしてください"
+     " ('branding.primary_color': white text on this colour has contrast 1.7; at least 4.5 is needed, choose a darker colour)"),
+]
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "expected"), CASES, ids=[c[3].split(" ")[2] + "-" + str(i) for i, c in enumerate(CASES)])
+def test_message(valid_root: Path, rel: str, old: str, new: str, expected: str) -> None:
+    replace(valid_root, rel, old, new)
+    assert expected in lines(valid_root)
+
+
+def test_all_problems_in_one_run(valid_root: Path) -> None:
+    replace(valid_root, MEETING, "start: 13:30", "start: 1330")
+    replace(valid_root, CHALLENGE, "employees: 21-50", "employees: 30")
+    replace(valid_root, VETERAN, "registered: true", "registered: no")
+    (valid_root / INST / "challenges" / "Bad.yml").write_text("title: x\n", encoding="utf-8")
+    found = lines(valid_root)
+    paths = {line.split(":")[0] for line in found}
+    assert paths == {MEETING, CHALLENGE, VETERAN, f"{INST}/challenges/Bad.yml"}
+
+
+def test_missing_consent_is_a_warning_and_unpublished(valid_root: Path) -> None:
+    replace(valid_root, CHALLENGE, "consent_date: 2026-11-01\n", "")
+    dataset, found = load_dataset(valid_root)
+    assert dataset is not None
+    assert [d.text() for d in found] == [
+        f"{CHALLENGE}:2:1: warning X320 公開の同意日（consent_date）がないため、この課題はポータルに掲載されません"
+        " (no consent_date: this challenge will not be published)"
+    ]
+    assert "kanto/minato-shinkin/precision-parts" in dataset.unpublished
+
+
+def test_fullwidth_digits_in_dates_and_times_are_normalised(valid_root: Path) -> None:
+    replace(valid_root, MEETING, "date: 2026-12-10", "date: ２０２６－１２－１０")
+    replace(valid_root, MEETING, "start: 13:30", "start: １３：３０")
+    dataset, found = load_dataset(valid_root)
+    assert found == [] and dataset is not None
+    meeting = dataset.meetings["kanto/minato-shinkin/2026-12-10"].model
+    assert (meeting.date.isoformat(), meeting.start) == ("2026-12-10", "13:30")
