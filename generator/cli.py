@@ -48,6 +48,53 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if dataset is not None else 1
 
 
+def _print_diagnostics(diagnostics, fmt: str = "text") -> None:
+    if fmt == "github":
+        sys.stdout.write(format_github(diagnostics))
+    else:
+        sys.stdout.write(format_text(diagnostics))
+
+
+def _bad_date(value: str | None) -> bool:
+    from datetime import date
+
+    if value is None:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return True
+    return False
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build, parse_today
+
+    if _bad_date(args.today):
+        print(f"--today は 2026-12-10 の形で指定してください (--today must be YYYY-MM-DD): {args.today}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    result = build(Path(args.root), Path(args.out), today=parse_today(args.today), portals=args.portal or None,
+                   site_url=args.site_url, index=not args.no_search)
+    _print_diagnostics(result.diagnostics)
+    if not result.ok:
+        print(f"NG: {result.message}", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(f"OK: {result.pages} ページを {result.out} に生成しました（{result.files} ファイル、"
+          f"{result.bytes / 1_000_000:.1f} MB、{elapsed:.1f} 秒）", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    if _bad_date(args.today):
+        print(f"--today は 2026-12-10 の形で指定してください (--today must be YYYY-MM-DD): {args.today}", file=sys.stderr)
+        return 2
+    return serve(Path(args.root), Path(args.out), today=args.today, host=args.host, port=args.port)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="koryukai",
@@ -59,6 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("root", nargs="?", default=".", help="リポジトリのフォルダ（regions/ を含む）")
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build", help="ポータルを生成する (build the portals)")
+    p.add_argument("root", nargs="?", default=".", help="リポジトリのフォルダ（regions/ を含む）")
+    p.add_argument("--out", default="site", help="出力先フォルダ（既定: site）")
+    p.add_argument("--today", help="「今日」とみなす日付 YYYY-MM-DD（既定: 日本時間の今日）")
+    p.add_argument("--portal", action="append", metavar="ID",
+                   help="このポータルだけを単独サイトとして生成（例: kanto、kanto/minatodai-shinkin）")
+    p.add_argument("--site-url", help="公開する URL（例: https://example.github.io/portal/）")
+    p.add_argument("--no-search", action="store_true", help="検索インデックスを作らない（確認用）")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="生成してプレビューする (build and preview, rebuilding on change)")
+    p.add_argument("root", nargs="?", default=".")
+    p.add_argument("--out", default="site")
+    p.add_argument("--today")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

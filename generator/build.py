@@ -1,0 +1,148 @@
+"""The whole pipeline: load → validate → plan → render → index → check → publish."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic
+from .plan import Page, SitePlan, build_plan, portal_url
+from .publish import discard, staging_dir, swap_in
+from .validate import load_dataset
+
+CONTENT_PAGES = ("about", "join", "start", "faq")
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    out: Path | None = None
+    pages: int = 0
+    files: int = 0
+    bytes: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    plans: list[SitePlan] = field(default_factory=list)
+    message: str = ""
+
+
+def _content_pages(project_root: Path, plan: SitePlan) -> list[tuple[Page, str]]:
+    """Editorial Markdown from content/ (trusted text, written by the project)."""
+    pages = []
+    folder = project_root / "content"
+    if not folder.is_dir():
+        return pages
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        meta: dict[str, object] = {}
+        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+        if match:
+            meta = yaml.safe_load(match.group(1)) or {}
+            text = text[match.end():]
+        slug = path.stem
+        title = str(meta.get("title") or slug)
+        url = portal_url(plan.root) + ("" if slug == "index" else f"{slug}/")
+        pages.append((Page(url, "", plan.root, title, "content", plan.portals[plan.root].demo), text))
+    return pages
+
+
+def parse_today(value: str | None) -> date:
+    if value:
+        return date.fromisoformat(value)
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Tokyo")).date()
+
+
+def build(
+    root: Path,
+    out: Path,
+    *,
+    today: date,
+    portals: list[str] | None = None,
+    site_url: str | None = None,
+    project_root: Path | None = None,
+    index: bool = True,
+) -> BuildResult:
+    """Build every portal (or the named standalone portals) into `out`.
+
+    Nothing is written to `out` unless every stage succeeds.
+    """
+    from .render.site import RenderError, render_site
+
+    root = root.resolve()
+    out = out.resolve()
+    project_root = (project_root or root).resolve()
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    dataset, diagnostics = load_dataset(root)
+    timings["validate"] = time.perf_counter() - started
+    if dataset is None:
+        return BuildResult(False, diagnostics, message="データにエラーがあるため、生成しませんでした（前回の出力はそのままです）")
+
+    roots = portals or [""]
+    unknown = [p for p in roots if p and p not in dataset.regions and p not in dataset.institutions]
+    if unknown:
+        return BuildResult(False, diagnostics, message=f"ポータル {', '.join(unknown)} はありません (unknown portal)")
+
+    staging = staging_dir(out)
+    try:
+        result = BuildResult(True, diagnostics, out=out)
+        for portal_id in roots:
+            t = time.perf_counter()
+            plan = build_plan(dataset, today, root=portal_id, national_url=None)
+            timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
+            target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
+            work = staging_dir(staging.parent / (staging.name + "-work"))
+            try:
+                t = time.perf_counter()
+                site = render_site(plan, data_root=root, project_root=project_root,
+                                   content_pages=_content_pages(project_root, plan), work=work,
+                                   site_url=site_url)
+                timings["render"] = timings.get("render", 0) + time.perf_counter() - t
+                if index:
+                    from .index import index_site
+
+                    t = time.perf_counter()
+                    index_site(site, plan)
+                    timings["index"] = timings.get("index", 0) + time.perf_counter() - t
+                from .privacy.built import scan_site
+
+                t = time.perf_counter()
+                findings = scan_site(site, plan)
+                timings["scan"] = timings.get("scan", 0) + time.perf_counter() - t
+                if findings:
+                    result.ok = False
+                    result.diagnostics = diagnostics + findings
+                    result.message = "生成したページに個人・企業を特定できる情報が見つかったため、公開しませんでした"
+                    discard(staging)
+                    return result
+                if target == staging:
+                    discard(staging)
+                    site.rename(staging)
+                else:
+                    site.rename(target)
+            finally:
+                discard(work)
+            result.plans.append(plan)
+            result.pages += len(plan.pages)
+        files = [p for p in staging.rglob("*") if p.is_file()]
+        result.files = len(files)
+        result.bytes = sum(p.stat().st_size for p in files)
+        t = time.perf_counter()
+        swap_in(staging, out)
+        timings["publish"] = time.perf_counter() - t
+        result.seconds = timings
+        return result
+    except RenderError as exc:
+        discard(staging)
+        return BuildResult(False, diagnostics, message=f"ページの生成に失敗しました（前回の出力はそのままです）: {exc}")
+    except BaseException:
+        discard(staging)
+        raise

@@ -1,0 +1,43 @@
+"""Small inline SVG charts for the outcome figures (no JavaScript, no library).
+
+Each chart carries a text alternative; the same figures are always shown in a
+table beside it, so the chart is an aid, never the only source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from markupsafe import Markup
+
+BAR_COLOUR = "#1f4e8c"
+TEXT_COLOUR = "#1a1a1a"
+
+
+def bar_chart(rows: Sequence[tuple[str, float, str]], *, title: str, max_value: float | None = None,
+              colour: str = BAR_COLOUR) -> Markup:
+    """Horizontal bars: (label, value, value text) per row."""
+    if not rows:
+        return Markup("")
+    label_w, bar_w, row_h, gap = 150, 250, 34, 10
+    width = label_w + bar_w + 90
+    height = len(rows) * (row_h + gap) + gap
+    top = max_value if max_value is not None else max((v for _, v, _ in rows), default=0) or 1
+    parts = [
+        f'<svg class="kk-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for i, (label, value, text) in enumerate(rows):
+        y = gap + i * (row_h + gap)
+        length = 0 if top <= 0 else max(2.0, bar_w * value / top) if value > 0 else 0
+        parts.append(
+            f'<text x="{label_w - 10}" y="{y + row_h * 0.68:.1f}" text-anchor="end" font-size="17" '
+            f'fill="{TEXT_COLOUR}">{escape(label)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{row_h}" rx="4" fill="{colour}"/>'
+            f'<text x="{label_w + length + 8:.1f}" y="{y + row_h * 0.68:.1f}" font-size="17" font-weight="bold" '
+            f'fill="{TEXT_COLOUR}">{escape(text)}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,173 @@
+"""render: turn a SitePlan into a static site with MkDocs + Material.
+
+The only module that imports MkDocs. One MkDocs build makes every portal of
+the plan, so Material's assets exist once and each portal is branded by a
+per-page style block. The MkDocs navigation is one page long: detail pages
+stay out of it, as a navigation over every page costs O(N²).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..plan import Page, SitePlan, portal_url
+from .pages import PageRenderer, RenderedPage, relative, source_path
+
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+
+
+class RenderError(Exception):
+    """MkDocs refused the generated project (a bug in a template, not in the data)."""
+
+
+def _logo_targets(plan: SitePlan, data_root: Path) -> dict[str, tuple[Path, str]]:
+    """portal id -> (source file, combined URL of the copy)."""
+    out = {}
+    for pid, portal in plan.portals.items():
+        if portal.logo and plan.built(pid):
+            source = data_root / portal.logo
+            name = pid.replace("/", "--") + source.suffix.lower()
+            out[pid] = (source, f"assets/logos/{name}")
+    return out
+
+
+def _front_matter(title: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[list[str]]:
+    """Collect MkDocs warnings instead of printing them; the caller decides."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collect()
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+
+
+def render_site(
+    plan: SitePlan,
+    *,
+    data_root: Path,
+    project_root: Path,
+    content_pages: list[tuple[Page, str]],
+    work: Path,
+    site_url: str | None,
+) -> Path:
+    """Write a MkDocs project for the plan under `work` and build it; return the site folder."""
+    themes = project_root / "themes"
+    docs = work / "docs"
+    site = work / "site"
+    docs.mkdir(parents=True)
+
+    logos = _logo_targets(plan, data_root)
+    renderer = PageRenderer(plan, themes, {pid: url for pid, (_, url) in logos.items()})
+    entries: dict[str, dict[str, Any]] = {}
+
+    def add(rendered: RenderedPage, raw: bool, markdown: str = "") -> None:
+        target = docs / rendered.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_front_matter(rendered.title) + markdown, encoding="utf-8")
+        entries[rendered.src] = {
+            "title": rendered.title, "head": rendered.head, "header": rendered.header,
+            "footer": rendered.footer, "body": rendered.body if raw else None,
+        }
+
+    for page in plan.pages:
+        portal = plan.portals[page.portal]
+        add(renderer.render(page, portal), raw=True)
+    for page, markdown in content_pages:
+        add(renderer.render(page, plan.portals[page.portal], content_body=""), raw=False, markdown=markdown)
+
+    # The 404 page is served at any depth, so its links are absolute from the site's base path.
+    base_path = "/" if not site_url else "/" + site_url.split("://", 1)[-1].split("/", 1)[-1].strip("/") + "/"
+    base_path = base_path.replace("//", "/")
+    home = next(p for p in plan.pages if p.url == "" and p.kind == "home")
+    not_found = renderer.render(home.__class__(
+        url="", template="404.html", portal=home.portal, title="ページが見つかりません", kind="404", demo=home.demo,
+    ), plan.portals[home.portal])
+    abs_404 = {key: getattr(not_found, key).replace('href="./', f'href="{base_path}').replace('src="./', f'src="{base_path}')
+               for key in ("head", "header", "body", "footer")}
+    abs_404["title"] = not_found.title
+
+    assets = docs / "assets" / "koryukai"
+    shutil.copytree(themes / "assets", assets)
+    for source, url in logos.values():
+        dest = docs / url
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, dest)
+
+    pages_json = work / "pages.json"
+    pages_json.write_text(json.dumps(entries, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+    base = yaml.safe_load((project_root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    config = {
+        **base,
+        "site_name": plan.portals[plan.root].title,
+        "site_url": site_url or None,
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "use_directory_urls": True,
+        "strict": True,
+        "plugins": [],
+        "hooks": [str(HOOKS)],
+        "nav": [{plan.portals[plan.root].title: source_path(portal_url(""))}],
+        "extra_css": ["assets/koryukai/koryukai.css"],
+        "extra_javascript": ["assets/koryukai/koryukai.js"],
+        "extra": {**base.get("extra", {}), "koryukai_pages": str(pages_json), "koryukai_404": abs_404},
+        "theme": {**base.get("theme", {}), "custom_dir": str(themes / "overrides")},
+        "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},
+                       "links": {"not_found": "warn", "absolute_links": "ignore", "unrecognized_links": "ignore"}},
+    }
+    config_path = work / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    # Reproducible: MkDocs dates the sitemap from SOURCE_DATE_EPOCH.
+    epoch = int(datetime(plan.today.year, plan.today.month, plan.today.day, tzinfo=UTC).timestamp())
+    old_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        with _quiet_mkdocs() as warnings:
+            cfg = load_config(config_file=str(config_path))
+            build(cfg)
+    except (MkDocsException, SystemExit) as exc:
+        raise RenderError(f"MkDocs build failed: {exc}; warnings: {warnings}") from exc
+    finally:
+        if old_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old_epoch
+    if warnings:
+        raise RenderError("MkDocs warnings: " + "; ".join(warnings))
+    return site
+
+
+__all__ = ["RenderError", "relative", "render_site"]
