@@ -427,6 +427,7 @@ def _portal_pages(portal: Portal) -> list[Page]:
     pages += _paged(portal, "veterans", "veterans.html", "新現役の紹介", portal.veterans)
     pages.append(Page(list_url(portal.id, "outcomes"), "outcomes.html", portal.id, "これまでの実績", "outcomes",
                       portal.demo, {}))
+    pages.append(Page(list_url(portal.id, "search"), "search.html", portal.id, "検索", "search", portal.demo, {}))
     return pages
 
 

@@ -34,4 +34,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     entry = page.meta["kk"]
     if entry.get("body") is not None:
         return entry["body"]
-    return f'<div class="kk-content" data-pagefind-body>{html}</div>'
+    meta = (
+        '<div hidden data-pagefind-ignore><span data-pagefind-filter="種類">ページ</span>'
+        '<span data-pagefind-sort="date">1970-01-01</span></div>'
+    )
+    return f'<div class="kk-content" data-pagefind-body>{meta}{html}</div>'

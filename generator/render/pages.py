@@ -42,7 +42,10 @@ class RenderedPage:
     search: dict[str, Any]
 
 
-def source_path(url: str) -> str:
+def source_path(url: str, kind: str = "") -> str:
+    """MkDocs source file for a URL; editorial pages keep their own name so their links resolve."""
+    if kind == "content" and url:
+        return url.rstrip("/") + ".md"
     return f"{url}index.md" if url else "index.md"
 
 
@@ -121,7 +124,7 @@ class PageRenderer:
         head = self.env.get_template("_head.html").render(ctx)
         header = self.env.get_template("_header.html").render(ctx)
         footer = self.env.get_template("_footer.html").render(ctx)
-        return RenderedPage(page, source_path(self.plan.url(page.url) or ""), page.title, head, header, body, footer, {})
+        return RenderedPage(page, source_path(self.plan.url(page.url) or "", page.kind), page.title, head, header, body, footer, {})
 
     # -- charts ---------------------------------------------------------------
 
