@@ -51,6 +51,13 @@ def _content_pages(project_root: Path, plan: SitePlan) -> list[tuple[Page, str]]
     return pages
 
 
+def default_project_root(root: Path) -> Path:
+    """Where themes/, content/ and mkdocs.yml live: the data root if it has them, else this checkout."""
+    if (root / "themes").is_dir() and (root / "mkdocs.yml").is_file():
+        return root
+    return Path(__file__).resolve().parent.parent
+
+
 def parse_today(value: str | None) -> date:
     if value:
         return date.fromisoformat(value)
@@ -78,7 +85,7 @@ def build(
 
     root = root.resolve()
     out = out.resolve()
-    project_root = (project_root or root).resolve()
+    project_root = (project_root or default_project_root(root)).resolve()
     timings: dict[str, float] = {}
     started = time.perf_counter()
     dataset, diagnostics = load_dataset(root)

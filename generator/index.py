@@ -14,9 +14,11 @@ page normalises the query the same way.
 from __future__ import annotations
 
 import asyncio
+import re
 import unicodedata
 from pathlib import Path
 
+from .index_canonical import canonicalise
 from .plan import SitePlan, portal_url
 
 
@@ -68,8 +70,14 @@ def _service_class() -> type:
         async def _wait_for_responses(self) -> None:
             while True:
                 output = await self._backend.stdout.readuntil(b",")
-                resp = json.loads(base64.b64decode(output[:-1]))
-                if resp is None:
+                # The backend's stderr shares the pipe: a "Note: …" line may precede a
+                # message (and contains commas itself). A message is pure base64.
+                match = re.search(rb"[A-Za-z0-9+/=]+$", output[:-1])
+                try:
+                    resp = json.loads(base64.b64decode(match.group(0))) if match else None
+                except ValueError:
+                    continue
+                if not isinstance(resp, dict):
                     continue
                 message_id = resp.get("message_id")
                 future = self._responses.get(message_id) if message_id is not None else None
@@ -105,6 +113,7 @@ async def _index_all(site: Path, plan: SitePlan) -> dict[str, int]:
                 await index.add_html_file(content=cache[url], url="/" + url)
             await index.write_files()
             await index.delete_index()
+            canonicalise(site / base / "pagefind")
             counts[portal_id] = len(urls)
     finally:
         await service.close()

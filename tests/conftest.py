@@ -20,3 +20,11 @@ def valid_root(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(FIXTURES / "valid", root)
     return root
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    """Edit one fixture file in place; fails when the text to replace is not there."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

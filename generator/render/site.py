@@ -8,6 +8,7 @@ stay out of it, as a navigation over every page costs O(N²).
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -15,6 +16,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -106,9 +108,9 @@ def render_site(
     # The 404 page is served at any depth, so its links are absolute from the site's base path.
     base_path = "/" if not site_url else "/" + site_url.split("://", 1)[-1].split("/", 1)[-1].strip("/") + "/"
     base_path = base_path.replace("//", "/")
-    home = next(p for p in plan.pages if p.url == "" and p.kind == "home")
+    home = next(p for p in plan.pages if p.kind == "home" and plan.url(p.url) == "")
     not_found = renderer.render(home.__class__(
-        url="", template="404.html", portal=home.portal, title="ページが見つかりません", kind="404", demo=home.demo,
+        url=home.url, template="404.html", portal=home.portal, title="ページが見つかりません", kind="404", demo=home.demo,
     ), plan.portals[home.portal])
     abs_404 = {key: getattr(not_found, key).replace('href="./', f'href="{base_path}').replace('src="./', f'src="{base_path}')
                for key in ("head", "header", "body", "footer")}
@@ -167,7 +169,21 @@ def render_site(
             os.environ["SOURCE_DATE_EPOCH"] = old_epoch
     if warnings:
         raise RenderError("MkDocs warnings: " + "; ".join(warnings))
+    _write_sitemap(site, [plan.url(p.url) or "" for p in plan.pages] + [plan.url(p.url) or "" for p, _ in content_pages],
+                   site_url, plan.today.isoformat())
     return site
+
+
+def _write_sitemap(site: Path, urls: list[str], site_url: str | None, lastmod: str) -> None:
+    """Every page, not only MkDocs' navigation (detail pages stay out of the nav)."""
+    base = (site_url.rstrip("/") + "/") if site_url else ""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url in sorted(set(urls)):
+        lines.append(f"  <url><loc>{escape(base + url)}</loc><lastmod>{lastmod}</lastmod></url>")
+    lines.append("</urlset>\n")
+    data = "\n".join(lines).encode("utf-8")
+    (site / "sitemap.xml").write_bytes(data)
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
 __all__ = ["RenderError", "relative", "render_site"]

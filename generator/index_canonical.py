@@ -1,0 +1,64 @@
+"""Make a Pagefind bundle byte-identical from one build to the next.
+
+Pagefind 1.5.2 writes each filter's values in hash-map order, which changes
+from run to run; the filter files' names (content hashes), the metadata file
+that lists them and pagefind-entry.json change with it. Everything else in
+the bundle is already stable. This module sorts the filter values, renames
+the files by a hash of their new content and rewrites the two files that
+point at them, so the same input gives the same bytes.
+
+File format (pagefind 1.5.2): gzip of b"pagefind_dcd" + CBOR.
+  filter/<lang>_<7 hex>.pf_filter: [name, [[value, [page numbers]], ...]]
+  pagefind.<lang>_<10 hex>.pf_meta: [version, pages, index chunks, [[filter name, hash], ...], sorts, meta fields]
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+SIGNATURE = b"pagefind_dcd"
+FILTERS = 3  # position of the filter list in the pf_meta array
+
+
+def _read(path: Path) -> Any:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise ValueError(f"{path} is not a Pagefind data file")
+    return cbor2.loads(raw[len(SIGNATURE):])
+
+
+def _encode(data: Any) -> bytes:
+    # mtime=0 and no file name: the gzip header carries nothing that varies.
+    return gzip.compress(SIGNATURE + cbor2.dumps(data), compresslevel=9, mtime=0)
+
+
+def canonicalise(bundle: Path) -> None:
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        renamed: dict[str, str] = {}
+        for old in sorted((bundle / "filter").glob(f"{lang}_*.pf_filter")):
+            name, values = _read(old)
+            data = _encode([name, sorted(([v, sorted(pages)] for v, pages in values), key=lambda x: x[0])])
+            new_hash = f"{lang}_{hashlib.sha256(data).hexdigest()[:7]}"
+            renamed[old.stem] = new_hash
+            old.unlink()
+            (bundle / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
+        filters = meta[FILTERS]
+        if {h for _, h in filters} != set(renamed):
+            raise ValueError(f"unexpected Pagefind metadata layout in {meta_path}")
+        meta[FILTERS] = sorted([[name, renamed[h]] for name, h in filters], key=lambda x: x[0])
+        meta_bytes = _encode(meta)
+        meta_hash = f"{lang}_{hashlib.sha256(meta_bytes).hexdigest()[:10]}"
+        meta_path.unlink()
+        (bundle / f"pagefind.{meta_hash}.pf_meta").write_bytes(meta_bytes)
+        info["hash"] = meta_hash
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

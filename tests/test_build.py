@@ -1,0 +1,185 @@
+"""The built tree: what a visitor, an institution and a host would notice."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import build
+
+from .conftest import MEETING, REPO, replace
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repo's demo data built once, with search, for today = 2026-11-26."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = build(REPO, out, today=TODAY)
+    assert result.ok, result.message
+    return out
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts and "assets" not in p.parts)
+
+
+def test_every_portal_home_exists(demo_site: Path) -> None:
+    homes = ["", "kanto/", "tohoku/", "kinki/", "kanto/minatodai-shinkin/", "kinki/asanagi-city/"]
+    for url in homes:
+        assert (demo_site / url / "index.html").is_file(), url
+    for inst in (REPO / "regions").glob("*/institutions/*"):
+        url = f"{inst.parent.parent.name}/{inst.name}/"
+        assert "新現役交流会" in html(demo_site, url)
+
+
+def test_meeting_page_links_its_form_with_safe_rel(demo_site: Path) -> None:
+    page = html(demo_site, "kanto/minatodai-shinkin/meetings/2026-12-10/")
+    links = re.findall(r'<a class="kk-button kk-button--big kk-button--signup" href="([^"]+)" rel="([^"]+)"', page)
+    source = yaml.safe_load((REPO / "regions/kanto/institutions/minatodai-shinkin/meetings/2026-12-10.yml").read_text(encoding="utf-8"))
+    assert links == [(source["signup"]["url"], "noopener noreferrer")]
+    assert "2026年12月10日（木）" in page and "13:30〜16:30" in page
+    assert "締切間近" in page  # deadline 2026-11-30 is four days after TODAY
+
+
+def test_past_meetings_are_not_listed_as_upcoming(demo_site: Path) -> None:
+    listing = html(demo_site, "meetings/")
+    upcoming, _, past = listing.partition("開催済みの交流会")
+    dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', upcoming)
+    assert dates and all(d >= TODAY.isoformat() for d in dates)
+    assert all(d < TODAY.isoformat() for d in re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', past))
+    home_upcoming = html(demo_site, "").split("kk-upcoming-h", 1)[1].split("</section>", 1)[0]
+    assert all(d >= TODAY.isoformat() for d in re.findall(r'datetime="([\d-]+)"', home_upcoming))
+
+
+def test_cancelled_meeting_shows_cancelled_and_no_form(demo_site: Path) -> None:
+    page = html(demo_site, "tohoku/koganehara-bank/meetings/2026-12-03/")
+    assert "この交流会は中止になりました" in page
+    assert "kk-button--signup" not in page and "docs.google.com" not in page and "forms.office.com" not in page
+
+
+def test_held_meeting_shows_outcome_and_no_form(demo_site: Path) -> None:
+    page = html(demo_site, "kanto/kazahaya-bank/meetings/2026-09-17/")
+    assert "開催済み" in page and "マッチング率" in page and "100%" in page
+    assert "kk-button--signup" not in page
+
+
+def test_every_page_says_demo_data_is_fictional(demo_site: Path) -> None:
+    pages = all_pages(demo_site)
+    assert len(pages) > 150
+    missing = [p for p in pages if "架空のデモデータです" not in p.read_text(encoding="utf-8")]
+    assert missing == []
+
+
+def test_no_page_over_150_kb(demo_site: Path) -> None:
+    sizes = {p.relative_to(demo_site).as_posix(): p.stat().st_size for p in all_pages(demo_site)}
+    assert max(sizes.values()) < 150_000, max(sizes.items(), key=lambda kv: kv[1])
+
+
+def test_links_are_relative(demo_site: Path) -> None:
+    """The tree works under any base path: no root-absolute links except on 404.html."""
+    for page in all_pages(demo_site):
+        if page.name == "404.html":
+            continue
+        text = page.read_text(encoding="utf-8")
+        absolute = re.findall(r'(?:href|src)="(/[^"]*)"', text)
+        assert absolute == [], (page, absolute[:3])
+
+
+def test_sitemap_and_404(demo_site: Path) -> None:
+    sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "kanto/minatodai-shinkin/meetings/2026-12-10/" in sitemap
+    assert "<lastmod>2026-11-26</lastmod>" in sitemap
+    assert "ページが見つかりません" in (demo_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_unconsented_challenge_is_not_published(demo_site: Path) -> None:
+    assert not (demo_site / "kinki/asanagi-city/challenges/ship-parts-new-markets").exists()
+    assert "ship-parts-new-markets" not in (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_detail_pages_are_canonical_not_copied(demo_site: Path) -> None:
+    copies = list(demo_site.rglob("2026-12-10/index.html"))
+    assert [p.relative_to(demo_site).as_posix() for p in copies] == ["kanto/minatodai-shinkin/meetings/2026-12-10/index.html"]
+    # The co-host's portal lists it and links to the one canonical page.
+    assert 'href="../../minatodai-shinkin/meetings/2026-12-10/"' in html(demo_site, "kanto/kazahaya-bank/meetings/")
+
+
+def test_challenge_links_matching_veterans_and_back(demo_site: Path) -> None:
+    page = html(demo_site, "kanto/minatodai-shinkin/challenges/" + sorted(
+        p.stem for p in (REPO / "regions/kanto/institutions/minatodai-shinkin/challenges").glob("*.yml"))[0] + "/")
+    vets = re.findall(r'href="\.\./\.\./\.\./veterans/([a-z0-9-]+)/"', page)
+    assert vets, "a challenge page lists veterans with matching expertise"
+    back = html(demo_site, f"kanto/veterans/{vets[0]}/")
+    assert "得意分野に合う企業の課題" in back
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(demo_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert build(REPO, again, today=TODAY).ok
+    assert tree_digest(again) == tree_digest(demo_site)
+
+
+def test_failing_build_leaves_the_old_output(valid_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public" / "site"
+    assert build(valid_root, out, today=TODAY, index=False).ok
+    before = tree_digest(out)
+    replace(valid_root, MEETING, "start: 13:30", "start: 1330")
+    result = build(valid_root, out, today=TODAY, index=False)
+    assert not result.ok and "S203" in [d.code for d in result.diagnostics]
+    assert tree_digest(out) == before
+    assert [p.name for p in out.parent.iterdir()] == ["site"]  # no staging folders left behind
+
+
+def test_text_is_escaped(valid_root: Path, tmp_path: Path) -> None:
+    replace(valid_root, MEETING, "title: 第12回 みなと台新現役交流会", 'title: "<script>alert(1)</script> & 交流会"')
+    replace(valid_root, MEETING, "description: |\n  地域の中小企業5社が課題を発表します。",
+            'description: |\n  [押して](javascript:alert(1)) <img src=x onerror=alert(1)> **太字**')
+    out = tmp_path / "site"
+    assert build(valid_root, out, today=TODAY, index=False).ok
+    page = html(out, "kanto/minato-shinkin/meetings/2026-12-10/")
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; 交流会" in page
+    assert "javascript:" not in page and "<img src=x" not in page and "<strong>太字</strong>" in page
+
+
+def test_standalone_institution_portal(tmp_path: Path) -> None:
+    out = tmp_path / "minatodai"
+    result = build(REPO, out, today=TODAY, portals=["kanto/minatodai-shinkin"], site_url="https://koryukai.example.jp/")
+    assert result.ok, result.message
+    home = html(out, "")
+    assert "みなと台信用金庫 新現役交流会" in home
+    assert (out / "meetings/2026-12-10/index.html").is_file()
+    assert (out / "pagefind/pagefind.js").is_file()  # carries its own search index
+    assert not (out / "tohoku").exists() and not (out / "kinki").exists()
+    assert "https://koryukai.example.jp/meetings/2026-12-10/" in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_unknown_portal_is_refused(tmp_path: Path) -> None:
+    result = build(REPO, tmp_path / "x", today=TODAY, portals=["nowhere"])
+    assert not result.ok and "nowhere" in result.message
+    assert not (tmp_path / "x").exists()
+
+
+def test_build_twice_into_same_folder_replaces_it(valid_root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build(valid_root, out, today=TODAY, index=False).ok
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    assert build(valid_root, out, today=TODAY, index=False).ok
+    assert not (out / "stale.html").exists()
+    shutil.rmtree(out)
