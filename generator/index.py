@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 import unicodedata
 from pathlib import Path
 
@@ -123,4 +124,6 @@ async def _index_all(site: Path, plan: SitePlan) -> dict[str, int]:
 def index_site(site: Path, plan: SitePlan) -> dict[str, int]:
     """Write a Pagefind bundle into every portal folder of the build; return records per portal."""
     _require_extended()
-    return asyncio.run(_index_all(site, plan))
+    # A thread of its own: the caller may already run an event loop (a browser driver, a server).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _index_all(site, plan)).result()

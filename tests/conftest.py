@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,20 @@ INST = "regions/kanto/institutions/minato-shinkin"
 MEETING = f"{INST}/meetings/2026-12-10.yml"
 CHALLENGE = f"{INST}/challenges/precision-parts.yml"
 VETERAN = "regions/kanto/veterans/overseas-sales.yml"
+
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repo's demo data built once, with search, for today = 2026-11-26."""
+    from generator.build import build
+
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = build(REPO, out, today=TODAY)
+    assert result.ok, result.message
+    return out
 
 
 @pytest.fixture

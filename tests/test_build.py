@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,7 @@ import yaml
 
 from generator.build import build
 
-from .conftest import MEETING, REPO, replace
-
-TODAY = date(2026, 11, 26)
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repo's demo data built once, with search, for today = 2026-11-26."""
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = build(REPO, out, today=TODAY)
-    assert result.ok, result.message
-    return out
+from .conftest import MEETING, REPO, TODAY, replace
 
 
 def html(site: Path, url: str) -> str:
