@@ -39,10 +39,10 @@ class _State:
 
 def _handler(directory: Path, state: _State) -> type[SimpleHTTPRequestHandler]:
     class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             if self.path == "/__koryukai_version":
                 body = str(state.version).encode()
                 self.send_response(200)
