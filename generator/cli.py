@@ -95,6 +95,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.root), Path(args.out), today=args.today, host=args.host, port=args.port)
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(Path(args.root)):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="koryukai",
@@ -116,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site-url", help="公開する URL（例: https://example.github.io/portal/）")
     p.add_argument("--no-search", action="store_true", help="検索インデックスを作らない（確認用）")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("schema", help="JSON Schema を schemas/ に書き出す (write the JSON Schemas)")
+    p.add_argument("root", nargs="?", default=".")
+    p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("serve", help="生成してプレビューする (build and preview, rebuilding on change)")
     p.add_argument("root", nargs="?", default=".")

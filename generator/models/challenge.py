@@ -43,7 +43,7 @@ class Challenge(Model):
                                  examples=["医療機器業界での営業経験のある方の助言"])
     engagement: Annotated[
         unique_list(Engagement, max_length=5),  # type: ignore[valid-type]
-        BeforeValidator(_one_or_many),
+        BeforeValidator(_one_or_many, json_schema_input_type=Engagement | list[Engagement]),
     ] = Field(..., title="関わり方", description="顧問・スポット・兼業・副業・プロジェクト・相談して決めたい。",
               examples=[["スポット", "顧問"]])
     consent_date: Date | None = Field(None, title="公開の同意日",

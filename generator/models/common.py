@@ -91,12 +91,13 @@ def parse_time(value: Any) -> str:
     return f"{hours:02d}:{minutes:02d}"
 
 
-Date = Annotated[date, BeforeValidator(parse_date), Field(json_schema_extra={"format": "date"})]
-Time = Annotated[
-    str,
-    BeforeValidator(parse_time),
-    Field(pattern=r"^[0-9０-９]{1,2}[:：][0-9０-９]{2}$", json_schema_extra={"examples": ["13:30"]}),
+# The schema admits what the models accept: full-width digits and colons are normalised.
+TIME_PATTERN = r"^[0-9０-９]{1,2}[:：][0-9０-９]{2}$"
+DATE_PATTERN = r"^[0-9０-９]{4}[-－ー−][0-9０-９]{1,2}[-－ー−][0-9０-９]{1,2}$"
+Date = Annotated[
+    date, BeforeValidator(parse_date, json_schema_input_type=str), Field(json_schema_extra={"pattern": DATE_PATTERN}),
 ]
+Time = Annotated[str, BeforeValidator(parse_time), Field(json_schema_extra={"pattern": TIME_PATTERN})]
 
 
 # --- text --------------------------------------------------------------------
@@ -144,7 +145,7 @@ def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
 def unique_list(item: Any, *, min_length: int = 1, max_length: int = 10) -> Any:
     return Annotated[
         tuple[item, ...],
-        Field(min_length=min_length, max_length=max_length),
+        Field(min_length=min_length, max_length=max_length, json_schema_extra={"uniqueItems": True}),
         AfterValidator(_unique),
     ]
 

@@ -33,5 +33,7 @@ class Institution(Model):
     )
     about: Text | None = Field(None, title="紹介文", description="機関ポータルのトップに表示する紹介文（任意）。",
                                examples=["地域の中小企業と新現役をつなぐ交流会を年2回開いています。"])
-    contact: Contact | None = Field(None, title="問い合わせ先", description="交流会の公開窓口（任意）。")
-    branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。")
+    contact: Contact | None = Field(None, title="問い合わせ先", examples=[{"department": "地域支援部 新現役交流会事務局", "phone": "03-0000-0000"}],
+                                    description="交流会の公開窓口（任意）。")
+    branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。",
+                                      examples=[{"primary_color": "#1f4e8c", "logo": "logo.png"}])

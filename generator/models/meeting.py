@@ -17,9 +17,9 @@ Role = Literal[vocab.ORGANISER_ROLES]  # type: ignore[valid-type]
 class Venue(Model):
     """会場。"""
 
-    name: Line = Field(..., title="会場名", examples=["みなと信用金庫 本店 5階ホール"])
-    prefecture: Prefecture = Field(..., title="都道府県", examples=["神奈川県"])
-    city: ShortLine = Field(..., title="市区町村", examples=["横浜市中区"])
+    name: Line = Field(..., title="会場名", description="建物と部屋の名前。", examples=["みなと信用金庫 本店 5階ホール"])
+    prefecture: Prefecture = Field(..., title="都道府県", description="会場の都道府県（正式名）。", examples=["神奈川県"])
+    city: ShortLine = Field(..., title="市区町村", description="会場の市区町村。", examples=["横浜市中区"])
     address: Line | None = Field(None, title="住所", description="会場の住所（任意）。", examples=["架空町1-2-3"])
     access: Line | None = Field(None, title="交通", description="最寄り駅など（任意）。",
                                 examples=["架空線 みなと駅 徒歩3分"])
@@ -52,8 +52,8 @@ class Signup(Model):
 class Outcome(Model):
     """開催後の実績。マッチング率は matches ÷ companies で計算します。"""
 
-    companies: Count = Field(..., title="参加企業数", examples=[5])
-    veterans: Count = Field(..., title="参加新現役数", examples=[24])
+    companies: Count = Field(..., title="参加企業数", description="課題を発表した企業の数。", examples=[5])
+    veterans: Count = Field(..., title="参加新現役数", description="参加した新現役の人数。", examples=[24])
     interviews: Count = Field(..., title="当日の面談数", description="交流会当日に企業と新現役が話した組の数。",
                               examples=[30])
     second_interviews: Count = Field(..., title="二次面談数", description="交流会の後に行った二次面談の数。",
@@ -65,22 +65,29 @@ class Outcome(Model):
 class Meeting(Model):
     """新現役交流会の1回分。ファイル名（2026-12-10.yml など）が ID になります。"""
 
-    title: Line = Field(..., title="交流会名", examples=["第12回 みなと新現役交流会"])
+    title: Line = Field(..., title="交流会名", description="ポータルに表示する交流会の名前（80文字まで）。", examples=["第12回 みなと新現役交流会"])
     date: Date = Field(..., title="開催日", description="年-月-日で書きます。", examples=["2026-12-10"])
-    start: Time = Field(..., title="開始時刻", description="\"13:30\" のように引用符で囲んで書きます（日本時間）。")
+    start: Time = Field(..., title="開始時刻", description="\"13:30\" のように引用符で囲んで書きます（日本時間）。",
+                        examples=["13:30"])
     end: Time = Field(..., title="終了時刻", description="\"16:30\" のように引用符で囲んで書きます（日本時間）。",
                       examples=["16:30"])
     format: Format = Field(..., title="開催形式",
                            description="in_person=会場開催、online=オンライン開催、hybrid=会場＋オンライン。",
                            examples=["in_person"])
-    venue: Venue | None = Field(None, title="会場", description="会場開催・ハイブリッドのときは必須。")
+    venue: Venue | None = Field(None, title="会場", description="会場開催・ハイブリッドのときは必須。",
+                                examples=[{"name": "みなと台信用金庫 本店 5階ホール", "prefecture": "神奈川県", "city": "横浜市中区",
+                                           "access": "架空線 みなと駅 徒歩3分"}])
     online: Line | None = Field(None, title="オンライン参加の方法", description="オンライン開催のときの案内（任意）。",
                                 examples=["Zoom（URL は申込後にお知らせします）"])
     organisers: tuple[Organiser, ...] = Field((), title="主催・共催・後援",
-                                              description="このファイルを置いた機関は自動的に主催になります。")
-    signup: Signup | None = Field(None, title="参加申込", description="開催予定の交流会では必須。")
-    capacity: Count | None = Field(None, title="新現役の定員", examples=[30])
-    companies_planned: Count | None = Field(None, title="参加予定企業数", examples=[5])
+                                              description="このファイルを置いた機関は自動的に主催になります。",
+                                              examples=[[{"institution": "kazahaya-bank", "role": "共催"},
+                                                         {"name": "関東経済産業局", "role": "後援"}]])
+    signup: Signup | None = Field(None, title="参加申込", description="開催予定の交流会では必須。",
+                                  examples=[{"url": "https://docs.google.com/forms/d/e/XXXX/viewform", "deadline": "2026-12-03"}])
+    capacity: Count | None = Field(None, title="新現役の定員", description="参加できる新現役の人数（任意）。", examples=[30])
+    companies_planned: Count | None = Field(None, title="参加予定企業数", description="課題を発表する予定の企業の数（任意）。",
+                                            examples=[5])
     status: Status = Field(
         "scheduled", title="状態", description="scheduled=開催予定、cancelled=中止、postponed=延期。",
         examples=["scheduled"],
@@ -90,4 +97,6 @@ class Meeting(Model):
     description: Text = Field(..., title="案内文",
                               description="交流会の案内。簡単な Markdown（強調・箇条書き・リンク）が使えます。",
                               examples=["地域の中小企業5社が課題を発表します。"])
-    outcome: Outcome | None = Field(None, title="実績", description="開催後に記入します。")
+    outcome: Outcome | None = Field(None, title="実績", description="開催後に記入します。",
+                                    examples=[{"companies": 5, "veterans": 22, "interviews": 28, "second_interviews": 9,
+                                               "matches": 4}])

@@ -19,8 +19,10 @@ class Region(Model):
                                 examples=["関東経済産業局"])
     description: Text | None = Field(None, title="紹介文", description="地域ポータルのトップに表示する紹介文（任意）。",
                                      examples=["関東地方の信用金庫・信用組合が開く新現役交流会の案内です。"])
-    contact: Contact | None = Field(None, title="問い合わせ先", description="地域全体の公開窓口（任意）。")
-    branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。")
+    contact: Contact | None = Field(None, title="問い合わせ先", examples=[{"department": "地域支援部 新現役交流会事務局", "phone": "03-0000-0000"}],
+                                    description="地域全体の公開窓口（任意）。")
+    branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。",
+                                      examples=[{"primary_color": "#1f4e8c", "logo": "logo.png"}])
     demo: Flag = Field(False, title="デモデータ",
                        description="true にすると、この地域のすべてのページに「架空のデモデータです」と表示します。",
                        examples=[False])

@@ -25,7 +25,7 @@ class Veteran(Model):
     )
     career: Text = Field(..., title="経歴", description="会社名・氏名は書かず、業種と役割で書きます。",
                          examples=["電機メーカーで30年、アジア向け営業と現地法人の立ち上げを担当。"])
-    availability: Line = Field(..., title="活動できる頻度", examples=["月2回程度・オンライン可"])
+    availability: Line = Field(..., title="活動できる頻度", description="月に何回・オンライン可否など。", examples=["月2回程度・オンライン可"])
     registered: Flag = Field(..., title="新現役登録", description="国の新現役登録をしていれば true。",
                              examples=[True])
     consent_date: Date | None = Field(None, title="公開の同意日",

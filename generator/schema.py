@@ -1,0 +1,57 @@
+"""JSON Schema for each file kind, generated from the models.
+
+Editors (VS Code, github.dev) read them through the first line of every data
+file, ``# yaml-language-server: $schema=…``, and offer completion and errors
+as staff type. The committed copies in schemas/ are checked for staleness by
+the tests, so they never drift from the models.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .models import MODELS
+
+SCHEMA_DIR = "schemas"
+BASE_ID = "https://koryukai.example/schemas/"
+
+TITLES = {
+    "region": "地域（region.yml）",
+    "institution": "機関（institution.yml）",
+    "meeting": "新現役交流会（meetings/開催日.yml）",
+    "challenge": "企業の課題（challenges/ID.yml）",
+    "veteran": "新現役のプロフィール（veterans/ID.yml）",
+}
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    model = MODELS[kind]
+    schema = model.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{BASE_ID}{kind}.schema.json",
+        **schema,
+        "title": TITLES[kind],
+    }
+
+
+def render(kind: str) -> str:
+    return json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(root: Path) -> list[Path]:
+    out = root / SCHEMA_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in MODELS:
+        path = out / f"{kind}.schema.json"
+        path.write_text(render(kind), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def schema_line(kind: str, depth: int) -> str:
+    """The editor hint for a data file `depth` folders below the repository root."""
+    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{kind}.schema.json"
