@@ -103,6 +103,53 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+_PROMPTS = {
+    "region": [("id", "地域 ID（半角英小文字、例: kanto）"), ("name", "地域名（例: 関東）")],
+    "institution": [("region", "地域 ID（例: kanto）"), ("id", "機関 ID（半角英小文字、例: minato-shinkin）"),
+                    ("name", "機関名（例: みなと信用金庫）")],
+    "meeting": [("institution", "機関（地域/機関、例: kanto/minato-shinkin）"), ("date", "開催日（例: 2026-12-10）"),
+                ("title", "交流会名（例: 第12回 みなと新現役交流会）")],
+    "challenge": [("institution", "機関（地域/機関、例: kanto/minato-shinkin）"), ("id", "課題 ID（半角英小文字、例: precision-parts）"),
+                  ("meeting", "発表する交流会の ID（例: 2026-12-10、なければ空欄）")],
+    "veteran": [("region", "地域 ID（例: kanto）"), ("id", "新現役 ID（半角英小文字、例: overseas-sales）")],
+}
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, create
+
+    values = {k: v for k, v in vars(args).items() if k in {"id", "name", "region", "institution", "date", "slug", "title", "meeting"} and v}
+    interactive = sys.stdin.isatty() and not args.no_input
+    for key, label in _PROMPTS[args.kind]:
+        if key not in values and interactive:
+            answer = input(f"{label}: ").strip()
+            if answer:
+                values[key] = answer
+    required = {"region": ["id"], "institution": ["region", "id"], "meeting": ["institution", "date"],
+                "challenge": ["institution", "id"], "veteran": ["region", "id"]}[args.kind]
+    missing = [k for k in required if k not in values]
+    if missing:
+        print("次の指定が必要です: " + ", ".join("--" + k for k in missing) + f" (missing: {', '.join(missing)})", file=sys.stderr)
+        return 2
+    try:
+        made = create(Path(args.root), args.kind, values)
+    except ScaffoldError as exc:
+        print(f"{exc.ja} ({exc.en})", file=sys.stderr)
+        return 1
+    print(made.rel)
+    print("ファイルを作りました。説明（# の行）に沿って内容を書き換え、koryukai validate で確認してください"
+          " (created; edit it, then run koryukai validate)", file=sys.stderr)
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from .scaffold import write_templates
+
+    for path in write_templates(Path(args.root)):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="koryukai",
@@ -128,6 +175,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="JSON Schema を schemas/ に書き出す (write the JSON Schemas)")
     p.add_argument("root", nargs="?", default=".")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("new", help="新しいファイルを作る (create a data file from its template)")
+    p.add_argument("kind", choices=("region", "institution", "meeting", "challenge", "veteran"))
+    p.add_argument("--root", default=".")
+    p.add_argument("--id", help="ID（フォルダ名・ファイル名）")
+    p.add_argument("--name", help="名前（地域・機関）")
+    p.add_argument("--region", help="地域 ID")
+    p.add_argument("--institution", help="機関（地域/機関）")
+    p.add_argument("--date", help="開催日 YYYY-MM-DD（交流会）")
+    p.add_argument("--slug", help="同じ日に2回開くときの区別（交流会、例: online）")
+    p.add_argument("--title", help="交流会名")
+    p.add_argument("--meeting", help="発表する交流会の ID（課題）")
+    p.add_argument("--no-input", action="store_true", help="質問しない（スクリプト用）")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("templates", help="templates/ のひな形を書き出す (write templates/)")
+    p.add_argument("root", nargs="?", default=".")
+    p.set_defaults(func=cmd_templates)
 
     p = sub.add_parser("serve", help="生成してプレビューする (build and preview, rebuilding on change)")
     p.add_argument("root", nargs="?", default=".")

@@ -80,9 +80,9 @@ class Meeting(Model):
     online: Line | None = Field(None, title="オンライン参加の方法", description="オンライン開催のときの案内（任意）。",
                                 examples=["Zoom（URL は申込後にお知らせします）"])
     organisers: tuple[Organiser, ...] = Field((), title="主催・共催・後援",
-                                              description="このファイルを置いた機関は自動的に主催になります。",
-                                              examples=[[{"institution": "kazahaya-bank", "role": "共催"},
-                                                         {"name": "関東経済産業局", "role": "後援"}]])
+                                              description="このファイルを置いた機関は自動的に主催になります。リポジトリにある機関は "
+                                              "「- institution: 機関ID」、ない団体は「- name: 名前」と書き、role を添えます。",
+                                              examples=[[{"name": "関東経済産業局", "role": "後援"}]])
     signup: Signup | None = Field(None, title="参加申込", description="開催予定の交流会では必須。",
                                   examples=[{"url": "https://docs.google.com/forms/d/e/XXXX/viewform", "deadline": "2026-12-03"}])
     capacity: Count | None = Field(None, title="新現役の定員", description="参加できる新現役の人数（任意）。", examples=[30])

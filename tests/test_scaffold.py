@@ -1,0 +1,89 @@
+"""Templates and `koryukai new`: the files staff start from are valid and in the right place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.loader import parse
+from generator.models import MODELS
+from generator.scaffold import TEMPLATE_DIR, template
+from generator.validate import load_dataset
+
+from .conftest import REPO
+
+
+def test_committed_templates_are_current() -> None:
+    stale = [k for k in MODELS if (REPO / TEMPLATE_DIR / f"{k}.yml").read_text(encoding="utf-8") != template(k)]
+    assert stale == [], "run `koryukai templates` and commit templates/"
+
+
+@pytest.mark.parametrize("kind", list(MODELS))
+def test_template_as_written_passes_its_model(kind: str) -> None:
+    loaded, problems = parse(template(kind), f"templates/{kind}.yml")
+    assert problems == [] and loaded is not None
+    MODELS[kind].model_validate(loaded.data)
+
+
+def test_template_explains_every_field_in_japanese() -> None:
+    text = template("meeting")
+    for name, field in MODELS["meeting"].model_fields.items():
+        assert f"# {field.title}（" in text, name
+        assert f"{name}:" in text
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_meeting_lands_in_place_and_validates(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "new", "meeting", "--root", str(valid_root), "--institution", "kanto/minato-shinkin",
+                         "--date", "2027-01-20", "--title", "第13回 みなと台新現役交流会", "--no-input")
+    assert code == 0, err
+    assert out.strip() == "regions/kanto/institutions/minato-shinkin/meetings/2027-01-20.yml"
+    text = (valid_root / out.strip()).read_text(encoding="utf-8")
+    assert "title: 第13回 みなと台新現役交流会" in text and "deadline: 2027-01-13" in text
+    dataset, found = load_dataset(valid_root)
+    assert [d.text() for d in found] == [] and dataset is not None
+
+
+def test_new_challenge_and_veteran_validate(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "new", "challenge", "--root", str(valid_root), "--institution", "kanto/minato-shinkin",
+               "--id", "new-challenge", "--meeting", "2026-12-10", "--no-input")[0] == 0
+    assert run(capsys, "new", "veteran", "--root", str(valid_root), "--region", "kanto", "--id", "new-veteran", "--no-input")[0] == 0
+    assert run(capsys, "new", "institution", "--root", str(valid_root), "--region", "kanto", "--id", "new-bank",
+               "--name", "あたらし銀行", "--no-input")[0] == 0
+    dataset, found = load_dataset(valid_root)
+    assert [d.text() for d in found] == []
+    assert dataset is not None and "kanto/new-bank" in dataset.institutions
+
+
+def test_new_refuses_existing_files_and_bad_ids(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "new", "meeting", "--root", str(valid_root), "--institution", "kanto/minato-shinkin",
+                       "--date", "2026-12-10", "--no-input")
+    assert code == 1 and "すでにあります" in err
+    code, _, err = run(capsys, "new", "veteran", "--root", str(valid_root), "--region", "kanto", "--id", "Yamada_San", "--no-input")
+    assert code == 1 and "半角の小文字英数字とハイフン" in err
+    code, _, err = run(capsys, "new", "meeting", "--root", str(valid_root), "--institution", "kanto/nowhere",
+                       "--date", "2026-12-10", "--no-input")
+    assert code == 1 and "機関「kanto/nowhere」がありません" in err
+    code, _, err = run(capsys, "new", "meeting", "--root", str(valid_root), "--institution", "kanto/minato-shinkin",
+                       "--date", "2026-02-30", "--no-input")
+    assert code == 1 and "開催日は 2026-12-10 の形で" in err
+    code, _, err = run(capsys, "new", "meeting", "--root", str(valid_root), "--no-input")
+    assert code == 2 and "--institution" in err
+
+
+def test_new_asks_in_japanese_when_run_in_a_terminal(valid_root: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter(["kanto", "interactive-vet"])
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+    code, out, _ = run(capsys, "new", "veteran", "--root", str(valid_root))
+    assert code == 0 and out.strip() == "regions/kanto/veterans/interactive-vet.yml"
+    assert asked == ["地域 ID（例: kanto）: ", "新現役 ID（半角英小文字、例: overseas-sales）: "]
