@@ -27,7 +27,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     started = time.perf_counter()
-    dataset, diagnostics = load_dataset(root)
+    only = None
+    if args.changed_since:
+        from .changes import ChangesError, affected, changed_files
+
+        try:
+            only = affected(root, changed_files(root, args.changed_since))
+        except ChangesError as exc:
+            print(f"変更を調べられません: {exc} (cannot list changes)", file=sys.stderr)
+            return 2
+        if only is not None:
+            print(f"変更の影響を受ける {len(only)} ファイルを検査します (checking {len(only)} affected files)", file=sys.stderr)
+    dataset, diagnostics = load_dataset(root, only)
     elapsed = time.perf_counter() - started
     if args.format == "json":
         sys.stdout.write(format_json(diagnostics))
@@ -160,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="データを検査する (check the YAML data)")
     p.add_argument("root", nargs="?", default=".", help="リポジトリのフォルダ（regions/ を含む）")
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
+    p.add_argument("--changed-since", metavar="REF", help="REF から変わったファイルと、それを参照するファイルだけを検査する")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("build", help="ポータルを生成する (build the portals)")

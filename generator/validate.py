@@ -25,16 +25,22 @@ def _key(found_region: str, institution: str | None, id_: str, kind: str) -> str
     return f"{found_region}/{institution}/{id_}"
 
 
-def load_dataset(root: Path) -> tuple[Dataset | None, list[Diagnostic]]:
+def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Dataset | None, list[Diagnostic]]:
     """Read and check everything under root/regions.
 
     Returns the dataset only when there is no error (warnings are fine); the
     diagnostics list is complete either way, so one run shows every problem.
+    With `only` (paths relative to root), just those data files are read,
+    besides every region.yml and institution.yml that cross-checks need, and
+    only their problems are reported (see changes.py).
     """
     # Extra checks (confidentiality) are imported lazily to keep this module small.
     from .privacy.check import check_dataset
 
     found, diagnostics = discover(root)
+    if only is not None:
+        found = [f for f in found if f.kind in ("region", "institution") or f.rel in only]
+        diagnostics = [d for d in diagnostics if d.path in only]
     tables: dict[str, dict[str, Record]] = {k: {} for k in MODELS}
     for item in found:
         loaded, problems = load_file(item.path, item.rel)
@@ -66,5 +72,7 @@ def load_dataset(root: Path) -> tuple[Dataset | None, list[Diagnostic]]:
     )
     diagnostics += cross_check(root, dataset)
     diagnostics += check_dataset(root, dataset)
+    if only is not None:
+        diagnostics = [d for d in diagnostics if d.path in only]
     diagnostics = sort_diagnostics(diagnostics)
     return (None if has_errors(diagnostics) else dataset), diagnostics
