@@ -161,6 +161,25 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    from .codeowners import codeowners
+    from .validate import load_dataset
+
+    dataset, diagnostics = load_dataset(Path(args.root))
+    if dataset is None:
+        sys.stdout.write(format_text(diagnostics))
+        return 1
+    text = codeowners(dataset, args.sks)
+    if args.write:
+        target = Path(args.root) / ".github" / "CODEOWNERS"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(target)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="koryukai",
@@ -205,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("templates", help="templates/ のひな形を書き出す (write templates/)")
     p.add_argument("root", nargs="?", default=".")
     p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("codeowners", help="CODEOWNERS を生成する (generate .github/CODEOWNERS)")
+    p.add_argument("root", nargs="?", default=".")
+    p.add_argument("--sks", default="@koryukai/sks", help="共有ファイルを承認する SKS のチーム（既定: @koryukai/sks）")
+    p.add_argument("--write", action="store_true", help=".github/CODEOWNERS に書き込む")
+    p.set_defaults(func=cmd_codeowners)
 
     p = sub.add_parser("serve", help="生成してプレビューする (build and preview, rebuilding on change)")
     p.add_argument("root", nargs="?", default=".")

@@ -216,6 +216,10 @@ def _dark_enough(value: str) -> str:
 Colour = Annotated[str, AfterValidator(_dark_enough), Field(json_schema_extra={"pattern": "^#[0-9a-fA-F]{6}$"})]
 
 
+GitHubOwner = Annotated[str, Field(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$",
+                                   examples=["@minato-shinkin/koryukai"])]
+
+
 class Branding(Model):
     """ポータルの見た目（ヘッダーの色とロゴ）。"""
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .. import vocab
-from .common import Branding, Contact, HttpsUrl, Line, Model, Prefecture, ShortLine, Text, unique_list
+from .common import GitHubOwner, Branding, Contact, HttpsUrl, Line, Model, Prefecture, ShortLine, Text, unique_list
 
 Kind = Literal[tuple(vocab.INSTITUTION_KINDS)]  # type: ignore[valid-type]
 
@@ -35,5 +35,10 @@ class Institution(Model):
                                examples=["地域の中小企業と新現役をつなぐ交流会を年2回開いています。"])
     contact: Contact | None = Field(None, title="問い合わせ先", examples=[{"department": "地域支援部 新現役交流会事務局", "phone": "03-0000-0000"}],
                                     description="交流会の公開窓口（任意）。")
+    owners: unique_list(GitHubOwner, min_length=0, max_length=10) = Field(  # type: ignore[valid-type]
+        (), title="GitHub の担当者",
+        description="このフォルダの変更を承認する GitHub のチームまたはユーザー（CODEOWNERS に使います。ページには載りません）。",
+        examples=[["@minato-shinkin/koryukai"]],
+    )
     branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。",
                                       examples=[{"primary_color": "#1f4e8c", "logo": "logo.png"}])

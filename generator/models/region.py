@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Branding, Contact, Flag, Line, Model, Prefecture, Text, unique_list
+from .common import GitHubOwner, Branding, Contact, Flag, Line, Model, Prefecture, Text, unique_list
 
 
 class Region(Model):
@@ -21,6 +21,11 @@ class Region(Model):
                                      examples=["関東地方の信用金庫・信用組合が開く新現役交流会の案内です。"])
     contact: Contact | None = Field(None, title="問い合わせ先", examples=[{"department": "地域支援部 新現役交流会事務局", "phone": "03-0000-0000"}],
                                     description="地域全体の公開窓口（任意）。")
+    owners: unique_list(GitHubOwner, min_length=0, max_length=10) = Field(  # type: ignore[valid-type]
+        (), title="GitHub の担当者",
+        description="このフォルダの変更を承認する GitHub のチームまたはユーザー（CODEOWNERS に使います。ページには載りません）。",
+        examples=[["@sks-koryukai/kanto"]],
+    )
     branding: Branding | None = Field(None, title="ブランド", description="ヘッダーの色とロゴ（任意）。",
                                       examples=[{"primary_color": "#1f4e8c", "logo": "logo.png"}])
     demo: Flag = Field(False, title="デモデータ",
