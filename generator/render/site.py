@@ -118,6 +118,9 @@ def render_site(
 
     assets = docs / "assets" / "koryukai"
     shutil.copytree(themes / "assets", assets)
+    images = project_root / "content" / "img"
+    if images.is_dir() and content_pages:
+        shutil.copytree(images, docs / "img")
     for source, url in logos.values():
         dest = docs / url
         dest.parent.mkdir(parents=True, exist_ok=True)
