@@ -9,7 +9,8 @@
   var box = document.getElementById("kk-search");
   if (!box || typeof PagefindUI === "undefined") return;
   var root = new URL(box.getAttribute("data-root") || "./", window.location.href);
-  var bundle = box.getAttribute("data-bundle");
+  // Absolute: Pagefind UI imports the bundle relative to its own script, which lives in the root bundle.
+  var bundle = new URL(box.getAttribute("data-bundle"), window.location.href).pathname;
   var params = new URLSearchParams(window.location.search);
   var current = params.get("q") || "";
   var sort = params.get("sort") || "";
