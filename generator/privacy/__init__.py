@@ -1,1 +1,20 @@
-"""守秘義務: the confidentiality lint on contributor text and on built pages."""
+"""守秘義務: the confidentiality check on contributor text and on built pages.
+
+Two lines of defence:
+
+* check.py — first line, run by ``koryukai validate``: every free-text field of
+  challenges, veterans, meetings and the institutions' and regions' own
+  introductions, plus form URLs (P510) and re-identification warnings (P520);
+* built.py — second line, run by ``koryukai build`` after rendering: the HTML
+  (and any JSON export) a visitor and the search index would get. A finding
+  here stops publishing, so a template or a hole in the first line cannot leak.
+
+The pieces: normalise.py (NFKC + dashes, with a map back to what was typed),
+patterns.py (the detectors), surnames.py (data), scan.py (text → findings),
+kinds.py (codes and messages), public.py (what may stand: the institutions'
+own contact details, venues, co-hosts), allow.py (reviewed exceptions in
+regions/privacy-allow.yml), locate.py (line and column inside a value),
+prefill.py, reident.py, html_text.py, and measure.py
+(``python -m generator.privacy.measure``: recall and false positives on
+tests/privacy_corpus).
+"""

@@ -1,12 +1,139 @@
-"""Run the confidentiality lint over a dataset (filled in by the privacy issue)."""
+"""First line of the confidentiality check: the text contributors wrote.
+
+Every free-text field of challenges, veterans, meetings, and the institutions'
+and regions' own introductions is scanned (contact:, website:, venues and
+organiser names are the public side and are not). Unpublished records (no
+consent_date) are scanned too: the repository itself is public.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..dataset import Dataset
-from ..diagnostics import Diagnostic
+from pydantic import BaseModel
+
+from ..dataset import Dataset, Record
+from ..diagnostics import Diagnostic, Severity
+from .allow import AllowList, load_allow, remember
+from .kinds import PREFILL, REIDENT, Kind
+from .locate import locate
+from .prefill import prefilled
+from .public import PublicDetails
+from .reident import combination, reasons
+from .scan import scan_text
+
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "challenges": ("title", "description", "support_wanted"),
+    "veterans": ("headline", "career", "availability"),
+    "meetings": ("title", "description", "status_note", "online"),
+    "institutions": ("about",),
+    "regions": ("description",),
+}
+
+
+def _title(model: BaseModel, path: tuple[str, ...]) -> str:
+    """「課題の内容（description）」: the field as the other validation messages name it."""
+    cls: type[BaseModel] | None = type(model)
+    title = None
+    for key in path:
+        if cls is None or key not in cls.model_fields:
+            title = None
+            break
+        info = cls.model_fields[key]
+        title = info.title
+        annotation = info.annotation
+        args = getattr(annotation, "__args__", ())
+        cls = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    dotted = ".".join(path)
+    return f"「{title}（{dotted}）」" if title else f"「{dotted}」"
+
+
+def finding_message(kind: Kind, span: str) -> tuple[str, str]:
+    info = kind.info
+    return (f"{info.ja}「{span}」は載せられません。{info.fix_ja}",
+            f"{info.en} '{span}' must not be published; {info.fix_en}")
+
+
+def prefill_message(parts: list[str]) -> tuple[str, str]:
+    shown = "、".join(parts)
+    return (f"フォームの URL に入力済みの個人情報（{shown}）が含まれています。事前入力のない URL をフォームの「リンクを送信」からコピーし直してください",
+            f"the form URL carries prefilled personal data ({', '.join(parts)}); copy a plain link without prefilled answers")
+
+
+class _Checker:
+    def __init__(self, root: Path, ds: Dataset, allow: AllowList):
+        self.root = root
+        self.ds = ds
+        self.allow = allow
+        self.public = PublicDetails.from_dataset(ds)
+        self._lines: dict[str, list[str] | None] = {}
+        self.out: list[Diagnostic] = []
+
+    def lines(self, rec: Record) -> list[str] | None:
+        if rec.path not in self._lines:
+            try:
+                self._lines[rec.path] = (self.root / rec.path).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines[rec.path] = None
+        return self._lines[rec.path]
+
+    def add(self, rec: Record, path: tuple[str, ...], value: str, start: int, span: str, code: str,
+            ja: str, en: str, severity: Severity = Severity.ERROR) -> None:
+        line, col = locate(self.lines(rec), rec.source, path, value, start, span)
+        label = _title(rec.model, path)
+        self.out.append(Diagnostic(rec.path, line, col, code, f"{label}: {ja}", f"'{'.'.join(path)}': {en}", severity))
+
+    def text(self, rec: Record, field: str, value: str) -> None:
+        for hit in scan_text(value):
+            if self.public.permits(hit, value):
+                if hit.kind is Kind.URL and (parts := prefilled(hit.norm)):
+                    self.add(rec, (field,), value, hit.start, hit.span, PREFILL, *prefill_message(parts))
+                continue
+            if self.allow.permits(rec.path, hit.span):
+                continue
+            self.add(rec, (field,), value, hit.start, hit.span, hit.kind.code, *finding_message(hit.kind, hit.span))
+
+    def form_url(self, rec: Record, path: tuple[str, ...], url: str | None) -> None:
+        if url and (parts := prefilled(url)):
+            self.add(rec, path, url, 0, "", PREFILL, *prefill_message(parts))
+
+    def reident(self, rec: Record) -> None:
+        model = rec.model
+        fields = {f: getattr(model, f) for f in TEXT_FIELDS["challenges"]}
+        found = [r for r in reasons(fields, model.employees) if not self.allow.permits(rec.path, r.span)]
+        chosen = combination(found)
+        if not chosen:
+            return
+        if len(chosen) == 1:
+            ja = f"{chosen[0].label_ja}で会社が特定されるおそれがあります。「国内でも珍しい」のようにぼかして書いてください"
+            en = f"{chosen[0].label_en} may identify the company; say it less precisely"
+        else:
+            ja = ("と".join(r.label_ja for r in chosen) + "の組み合わせで会社が特定されるおそれがあります。"
+                  "どれかをぼかして書いてください（例: 「創業60年ほど」「県西部」「大手自動車メーカー」）")
+            en = "the combination of " + " and ".join(r.label_en for r in chosen) + " may identify the company; make one of them vaguer"
+        first = chosen[0]
+        self.add(rec, (first.field,), fields[first.field], first.start, first.span, REIDENT, ja, en, Severity.WARNING)
+
+    def run(self) -> list[Diagnostic]:
+        for table, fields in TEXT_FIELDS.items():
+            for rec in getattr(self.ds, table).values():
+                for field in fields:
+                    value = getattr(rec.model, field, None)
+                    if isinstance(value, str) and value:
+                        self.text(rec, field, value)
+        for rec in self.ds.meetings.values():
+            signup = rec.model.signup
+            self.form_url(rec, ("signup", "url"), signup.url if signup else None)
+        for rec in self.ds.veterans.values():
+            self.form_url(rec, ("contact_form",), rec.model.contact_form)
+        for rec in self.ds.challenges.values():
+            self.reident(rec)
+        return self.out
 
 
 def check_dataset(root: Path, ds: Dataset) -> list[Diagnostic]:
-    return []
+    allow, problems = load_allow(root)
+    remember(ds, allow)
+    out = problems + _Checker(root, ds, allow).run()
+    known = {r.path for t in TEXT_FIELDS for r in getattr(ds, t).values()}
+    return out + allow.unused(known)

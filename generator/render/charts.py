@@ -20,8 +20,8 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], *, title: str, max_value: 
     """Horizontal bars: (label, value, value text) per row."""
     if not rows:
         return Markup("")
-    label_w, bar_w, row_h, gap = 150, 250, 34, 10
-    width = label_w + bar_w + 90
+    label_w, bar_w, row_h, gap = 128, 160, 32, 8
+    width = label_w + bar_w + 82
     height = len(rows) * (row_h + gap) + gap
     top = max_value if max_value is not None else max((v for _, v, _ in rows), default=0) or 1
     parts = [
@@ -33,10 +33,10 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], *, title: str, max_value: 
         y = gap + i * (row_h + gap)
         length = 0 if top <= 0 else max(2.0, bar_w * value / top) if value > 0 else 0
         parts.append(
-            f'<text x="{label_w - 10}" y="{y + row_h * 0.68:.1f}" text-anchor="end" font-size="17" '
+            f'<text x="{label_w - 10}" y="{y + row_h * 0.68:.1f}" text-anchor="end" font-size="18" '
             f'fill="{TEXT_COLOUR}">{escape(label)}</text>'
             f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="{row_h}" rx="4" fill="{colour}"/>'
-            f'<text x="{label_w + length + 8:.1f}" y="{y + row_h * 0.68:.1f}" font-size="17" font-weight="bold" '
+            f'<text x="{label_w + length + 8:.1f}" y="{y + row_h * 0.68:.1f}" font-size="18" font-weight="bold" '
             f'fill="{TEXT_COLOUR}">{escape(text)}</text>'
         )
     parts.append("</svg>")

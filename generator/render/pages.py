@@ -119,6 +119,7 @@ class PageRenderer:
             "institution": lambda key: self.plan.dataset.institutions[key].model,
             "region": lambda rid: self.plan.dataset.regions[rid].model,
             "outcome_chart": self.outcome_chart, "rate_chart": self.rate_chart,
+            "plan_totals": lambda o: Totals(1, o.companies, o.veterans, o.interviews, o.second_interviews, o.matches),
         }
         body = self.env.get_template(page.template).render(ctx) if content_body is None else content_body
         head = self.env.get_template("_head.html").render(ctx)

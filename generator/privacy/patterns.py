@@ -1,0 +1,450 @@
+"""The detectors: where identifying details sit in *normalised* text (see normalise.py).
+
+Each detector returns (kind, start, end) in normalised offsets. Regular
+expressions find candidates; small Python checks then throw out the shapes
+that only look alike (dates, ranges, 株式会社化, 様々, 社長の右腕 …), because a
+false alarm in every second file teaches staff to ignore the check.
+Digits are matched as [0-9] with re.ASCII: NFKC already turned full-width
+digits into ASCII ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .kinds import Kind
+from .surnames import PLACE_SURNAMES, SURNAMES
+
+Found = tuple[Kind, int, int]
+
+KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
+KATA = "\u30a1-\u30fa\u30fc"
+HIRA = "\u3041-\u3096"
+_KANJI_RE = re.compile(f"[{KANJI}]")
+_NAME_CHARS = re.compile(f"[{KANJI}{KATA}A-Za-z0-9&・]")
+
+# --- phone and fax numbers ----------------------------------------------------
+
+_PHONE = re.compile(r"""
+    (?<![0-9.\-+])
+    (?:
+        \+81[ \-]?(?:\(0\)[ \-]?)?[1-9][0-9]{0,3}[ \-.]?[0-9]{1,4}[ \-.]?[0-9]{3,4}
+      | \(0[0-9]{1,4}\)[ ]?[0-9]{1,4}[ \-.]?[0-9]{3,4}
+      | 0[0-9]{1,4}\([0-9]{1,4}\)[ ]?[0-9]{3,4}
+      | 0[0-9]{1,4}[ \-.][0-9]{1,4}[ \-.][0-9]{3,4}
+      | 0[0-9]{9,10}
+    )
+    (?![0-9])
+""", re.X | re.A)
+
+
+def _phone(text: str) -> Iterator[Found]:
+    for m in _PHONE.finditer(text):
+        digits = re.sub(r"[^0-9]", "", m.group())
+        if digits.startswith("81") and m.group().startswith("+"):
+            ok = 9 <= len(digits) - 2 <= 10
+        else:
+            ok = digits.startswith("0") and 10 <= len(digits) <= 11
+        if ok:
+            yield Kind.PHONE, m.start(), m.end()
+
+
+def phone_digits(value: str) -> str:
+    """The digits a phone number dials, for comparing two spellings of one number."""
+    digits = re.sub(r"[^0-9]", "", value)
+    return "0" + digits[2:].lstrip("0") if value.strip().startswith("+81") else digits
+
+
+# --- e-mail addresses -------------------------------------------------------
+
+_EMAIL = re.compile(r"""
+    (?<![A-Za-z0-9._%+\-])
+    [A-Za-z0-9][A-Za-z0-9._%+\-]*
+    (?:[ ]?@[ ]?|[ ]?[(\[][ ]?at[ ]?[)\]][ ]?)
+    [A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?
+    (?:(?:\.|[ ]?[(\[][ ]?dot[ ]?[)\]][ ]?)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+
+""", re.X | re.A | re.I)
+
+
+def _email(text: str) -> Iterator[Found]:
+    if "@" not in text and "at" not in text.lower():
+        return
+    for m in _EMAIL.finditer(text):
+        tld = re.split(r"\.|[)\]]", m.group())[-1]
+        if tld.isalpha() and len(tld) >= 2:
+            yield Kind.EMAIL, m.start(), m.end()
+
+
+def email_key(value: str) -> str:
+    """One spelling of an address: (at)/[at] → @, (dot) → ., no spaces, lower case."""
+    value = re.sub(r"\s*[(\[]\s*at\s*[)\]]\s*", "@", value, flags=re.I)
+    value = re.sub(r"\s*[(\[]\s*dot\s*[)\]]\s*", ".", value, flags=re.I)
+    return re.sub(r"\s+", "", value).lower()
+
+
+# --- URLs and bare domains ----------------------------------------------------------
+
+_URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+|(?<![A-Za-z0-9.\-])www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+",
+                  re.A | re.I)
+# Lower-case top-level domains only: "ASP.NET" is a product, "example.net" a site.
+_TLDS = (r"(?:co|ne|or|ac|go|lg|ed|gr|ad)\.jp|jp|com|net|org|info|biz|io|me|tv|co|shop|tokyo|osaka|nagoya|"
+         r"yokohama|kyoto|xyz|online|site|store|tech|app|dev|asia|link|work|club|blog|page")
+_DOMAIN = re.compile(rf"""
+    (?<![A-Za-z0-9@.\-_/])
+    (?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,61}}[A-Za-z0-9])?\.)+(?:{_TLDS})
+    (?![A-Za-z0-9\-])
+    (?:/[A-Za-z0-9\-._~/?#%=&+]*)?
+""", re.X | re.A)
+# Well-known platforms named as places to sell or meet, not as a company's own site.
+PLATFORM_DOMAINS = frozenset({
+    "amazon.co.jp", "amazon.com", "rakuten.co.jp", "yahoo.co.jp", "google.com", "google.co.jp", "youtube.com",
+    "instagram.com", "facebook.com", "x.com", "twitter.com", "line.me", "tiktok.com", "note.com", "zoom.us",
+    "mercari.com", "stores.jp", "base.shop", "shopify.com", "microsoft.com",
+})
+
+
+_OPENING = {")": "(", "]": "["}
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Drop sentence punctuation and an unbalanced closing bracket from a URL's end."""
+    while end > start:
+        last = text[end - 1]
+        if last in ".,;:!?'":
+            end -= 1
+        elif last in _OPENING and text.count(_OPENING[last], start, end) < text.count(last, start, end):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def _url(text: str) -> Iterator[Found]:
+    if "." not in text:
+        return
+    for m in _URL.finditer(text):
+        end = _trim_url(text, m.start(), m.end())
+        if "." in text[m.start():end]:
+            yield Kind.URL, m.start(), end
+
+
+def _domain(text: str) -> Iterator[Found]:
+    if "." not in text:
+        return
+    for m in _DOMAIN.finditer(text):
+        end = _trim_url(text, m.start(), m.end())
+        bare = text[m.start():end].lower().removeprefix("www.").rstrip("/")
+        if bare not in PLATFORM_DOMAINS:
+            yield Kind.URL, m.start(), end
+
+
+# --- postal codes -------------------------------------------------------------
+
+_UNITS = r"[年名件円万億個社人台回本枚点%時分秒歳店倍ヶか箇軒戸棟室頭羽匹坪〜~A-Za-z]"
+_POSTAL = re.compile(rf"〒[ ]?[0-9]{{3}}-?[0-9]{{4}}(?![0-9])|(?<![0-9\-./A-Za-z])[0-9]{{3}}-[0-9]{{4}}(?![0-9\-])(?![ ]?{_UNITS})", re.A)
+
+
+def _postal(text: str) -> Iterator[Found]:
+    if "-" not in text and "〒" not in text:
+        return
+    for m in _POSTAL.finditer(text):
+        yield Kind.POSTAL, m.start(), m.end()
+
+
+# --- street addresses ---------------------------------------------------------
+
+_PREFECTURE = re.compile(r"北海道|東京都|京都府|大阪府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川|新潟|富山|石川|福井|山梨|"
+                         r"長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|"
+                         r"熊本|大分|宮崎|鹿児島|沖縄)県")
+# The house number: 9丁目8番7号, 1234番地, 9999番地の1, 1-2-3, 9-8-7-101.
+_HOUSE = re.compile(r"""
+    (?P<chome>[0-9]+丁目(?:[ ]?[0-9]+(?:番地?|-))?(?:[ ]?[0-9]+号?)?)
+  | (?P<banchi>[0-9]+番地(?:の?[0-9]+)?(?:[0-9]+号)?|[0-9]+番[0-9]+号)
+  | (?P<dashes>[0-9]{1,4}(?:-[0-9]{1,4}){1,3}号?)
+""", re.X | re.A)
+_PLACE_CHAR = re.compile(f"[{KANJI}{KATA}{HIRA}]")
+_LOCALITY = re.compile("[市区郡町村]|大字|字")
+_PARTICLES = "はがのでにをともへや"
+_PLACEHOLDERS = "○◯〇●△▲□■×✕＊*"
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\Z", re.A)
+_UNIT_AFTER = re.compile(rf"[ ]?{_UNITS}")
+_HIRA_RE = re.compile(f"[{HIRA}]")
+
+
+def _address_start(text: str, at: int, dashes: bool, parts: int) -> int | None:
+    """Where the place name before a house number begins, or None if it is no address."""
+    if dashes and text[at - 1:at] == " ":
+        at -= 1  # 品川区 1-2-3
+    i = at
+    while i > 0 and at - i < 30 and _PLACE_CHAR.match(text[i - 1]):
+        i -= 1
+    run = text[i:at]
+    if not run or text[at - 1] in _PARTICLES + "てりるく":
+        return None
+    if i > 0 and text[i - 1] in _PLACEHOLDERS:
+        return None  # 「○○町1丁目」 is a fill-in example, not an address
+    pref = _PREFECTURE.search(run)
+    if pref:
+        return i + pref.start()
+    local = _LOCALITY.search(run, 1)
+    if local is None:
+        return None if dashes else i + max(run.rfind(p) for p in _PARTICLES) + 1
+    if dashes and parts == 2 and _HIRA_RE.search(run, local.end()):
+        return None  # 「市内の店舗3-4」: a two-part number needs a clean place name before it
+    cut = max(run.rfind(p, 0, local.start()) for p in _PARTICLES)
+    return i + cut + 1
+
+
+def _address(text: str) -> Iterator[Found]:
+    if "-" not in text and "丁目" not in text and "番" not in text:
+        return
+    for m in _HOUSE.finditer(text):
+        start, end = m.start(), m.end()
+        if start and text[start - 1].isdigit():
+            continue
+        dashes = m.group("dashes") is not None
+        if dashes:
+            if _DATE_LIKE.match(m.group()) or _UNIT_AFTER.match(text, end) or (end < len(text) and text[end] in "-.:"):
+                continue  # a date, a range with a unit (3-5年), or part of a longer code
+        begin = _address_start(text, start, dashes, m.group().count("-") + 1)
+        if begin is not None:
+            yield Kind.ADDRESS, begin, end
+
+
+# --- corporate numbers (法人番号, also as an invoice number T + 13 digits) -------
+
+_CORPORATE = re.compile(r"(?<![0-9A-Za-z\-.,])(?:T[ \-]?)?[0-9]{13}(?![0-9])", re.A)
+
+
+def _corporate(text: str) -> Iterator[Found]:
+    for m in _CORPORATE.finditer(text):
+        yield Kind.CORPORATE_NUMBER, m.start(), m.end()
+
+
+# --- company names: a legal-form marker next to a name ---------------------------
+
+_MARKERS = re.compile(
+    r"医療法人社団|医療法人財団|特定非営利活動法人|有限責任事業組合|株式会社|有限会社|合同会社|合資会社|合名会社|医療法人|社会福祉法人|"
+    r"一般社団法人|一般財団法人|公益社団法人|公益財団法人|NPO法人|学校法人|宗教法人|農事組合法人|社団法人|財団法人|"
+    r"事業協同組合|協同組合|企業組合|協業組合|"
+    r"\((?:株|有|合|同|資|名|医|社|財|福|特|協|学|一社|一財|公社|公財|特非|NPO)\)"
+)
+_UNION = ("協同組合", "事業協同組合", "企業組合", "協業組合")
+# What follows a marker when no name does: 株式会社化, 合同会社の設立 …
+_GENERIC_AFTER = ("化", "等", "法", "設立", "組織", "形態", "制度", "登記", "移行", "変更", "経営", "勤務", "出身", "全般",
+                  "同士", "以外", "以上", "相当", "名義", "員", "役員", "社員", "従業員", "一般", "定款", "登録", "形式",
+                  "方式", "向け", "間", "内", "各", "同様", "並", "風", "的", "系", "型", "規模", "株", "資本", "法人",
+                  "格", "連合会", "中央会", "制", "数", "全体", "改革", "運営", "業界", "界")
+# What precedes a marker when no name does: 特例有限会社, 上場株式会社, 農業協同組合 …
+_GENERIC_BEFORE = frozenset({
+    "特例", "上場", "非上場", "公開", "非公開", "大手", "一般", "中小", "同族", "新", "新設", "既存", "各", "同", "当", "他",
+    "子", "親", "持株", "完全子", "合弁", "外資", "地元", "大", "小", "優良", "有名", "架空", "別", "上記", "下記", "前記",
+    "本", "弊", "御", "貴", "自", "数", "複数", "全", "県内", "市内", "国内", "海外", "地域",
+})
+_UNION_TYPES = ("中小企業等", "消費生活", "火災共済", "水産業", "労働者", "事業", "企業", "農業", "漁業", "森林", "生活",
+                "信用", "商工", "商店街", "農協", "漁協")
+# Hiragana that starts a phrase, not a name, right after a marker: 株式会社への移行, 株式会社として …
+_FUNCTION_WORDS = ("への", "との", "での", "にも", "には", "では", "とは", "とも", "から", "など", "まで", "より", "として",
+                   "について", "により", "による", "における", "であ", "でも", "でな", "にな", "とな", "にす", "にし",
+                   "をし", "をす", "して", "した", "する", "され", "させ", "なら", "なっ", "なり", "なる", "また", "および",
+                   "または", "かつ", "ほか", "ほど", "のみ", "だけ", "ばかり", "くらい", "ぐらい", "こそ", "さえ", "しか",
+                   "すら", "でき", "ない", "なく", "よう", "ある", "あり", "いる", "おり", "です", "だっ", "だと", "的")
+_PARTICLE_CHARS = "をがのはにへでともやかだ"
+_ENGLISH_COMPANY = re.compile(
+    r"(?<![A-Za-z])[A-Z][A-Za-z0-9&'\-]*(?:[ ][A-Z][A-Za-z0-9&'\-]*){0,4},?[ ]"
+    r"(?:Co\.,?[ ]?Ltd\.?|Co\.|Inc\.?|Corporation|Corp\.|K\.K\.|LLC|G\.K\.|Ltd\.?)",
+    re.A,
+)
+
+
+def _starts_phrase(hira: str) -> bool:
+    """Whether hiragana right after a marker reads as grammar (への, として) rather than a name (さくら)."""
+    if hira.startswith(_FUNCTION_WORDS) or hira[0] in "のをがへ":
+        return True
+    return hira[0] in _PARTICLE_CHARS and (len(hira) == 1 or hira[1:].startswith(_FUNCTION_WORDS) or hira[1] in _PARTICLE_CHARS)
+
+
+def _name_after(text: str, pos: int) -> int | None:
+    """End of a company name written right after a marker, or None."""
+    if text[pos:pos + 1] == " ":
+        pos += 1
+    hira_end = pos
+    while hira_end < len(text) and "\u3041" <= text[hira_end] <= "\u3096" and hira_end - pos < 8:
+        hira_end += 1
+    end = hira_end
+    while end < len(text) and _NAME_CHARS.match(text[end]) and end - hira_end < 20:
+        end += 1
+    name, hira = text[hira_end:end], text[pos:hira_end]
+    if not name or (hira and _starts_phrase(hira)):
+        return None
+    if not hira and (name.startswith(_GENERIC_AFTER) or (len(name) < 2 and not name.isascii())):
+        return None
+    return end
+
+
+def _name_before(text: str, pos: int, marker: str) -> int | None:
+    """Start of a company name written right before a marker, or None."""
+    start = pos
+    while start > 0 and _NAME_CHARS.match(text[start - 1]) and pos - start < 20:
+        start -= 1
+    name = text[start:pos]
+    if marker in _UNION:
+        for word in _UNION_TYPES:
+            name = name.removesuffix(word)
+    if len(name) < 2 or name in _GENERIC_BEFORE or name.isdigit():
+        return None
+    return start
+
+
+def _company(text: str) -> Iterator[Found]:
+    for m in _MARKERS.finditer(text):
+        end = _name_after(text, m.end())
+        if end is not None:
+            yield Kind.COMPANY, m.start(), end
+            continue
+        start = _name_before(text, m.start(), m.group())
+        if start is not None:
+            yield Kind.COMPANY, start, m.end()
+    for m in _ENGLISH_COMPANY.finditer(text):
+        yield Kind.COMPANY, m.start(), m.end()
+
+
+# --- personal names: a common surname with an honorific or a role -----------------
+
+_HONORIFICS = ("様", "さま", "さん", "氏", "殿")
+_PLACE_ROLES = ("支店長", "工場長", "店長", "所長", "営業所長", "支社長", "事業所長", "局長", "駅長", "署長", "校長", "園長", "館長")
+_ROLES = ("代表取締役社長", "代表取締役", "取締役", "副社長", "社長", "会長", "専務", "常務", "部長", "課長", "係長", "次長",
+          "室長", "主任", "院長", "理事長", "事務長", "施設長", "先生", *_PLACE_ROLES)
+_SUFFIX = re.compile("|".join(sorted({*_HONORIFICS, *_ROLES}, key=len, reverse=True)))
+# A role, then の / である / ： / a space, then the name: 代表の鈴木, 担当：中村, 会長 渡辺一郎.
+_ROLE_FIRST = re.compile(
+    r"(?:代表取締役社長|代表取締役|代表者|代表|取締役|副社長|社長|会長|専務|常務|部長|課長|係長|工場長|店長|所長|院長|理事長|"
+    r"事務長|施設長|担当者|担当|窓口|責任者|後継者|創業者|先代|長男|長女|次男|次女|息子|娘|奥様|妻|夫|氏名|お名前|名前)"
+    r"(?:名)?(?:[ ]?:[ ]?|の|である|・|[ ])"
+)
+_SURNAME_LENGTHS = sorted({len(s) for s in SURNAMES}, reverse=True)
+# Last characters that make a "given name" an ordinary word instead: 中山間地, 石井部品 …
+_NOT_GIVEN_END = frozenset("地県市町村区店社業部課場品化性的式製局所会館駅線内外間側方面等者員界向用中後前上下産物材料費税額率")
+_MAX_GIVEN = 3
+
+
+def _surname_prefix(run: str) -> str | None:
+    for n in _SURNAME_LENGTHS:
+        if len(run) >= n and run[:n] in SURNAMES:
+            return run[:n]
+    return None
+
+
+def _is_name(run: str) -> bool:
+    """A surname, optionally with a short given name: 山田, 山田太郎, 林 (never 林業)."""
+    surname = _surname_prefix(run)
+    if surname is None:
+        return False
+    given = run[len(surname):]
+    if not given:
+        return True
+    if len(surname) == 1 or len(given) > _MAX_GIVEN:
+        return False
+    return given[-1] not in _NOT_GIVEN_END
+
+
+def _kanji_run_before(text: str, pos: int) -> int:
+    start = pos
+    while start > 0 and _KANJI_RE.match(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _person(text: str) -> Iterator[Found]:
+    for m in _SUFFIX.finditer(text):
+        suffix = m.group()
+        if suffix == "様" and text[m.end():m.end() + 1] in ("々", "式", "子", "相", "態"):
+            continue
+        if suffix == "氏" and text[m.end():m.end() + 1] == "名":
+            continue
+        end = m.start()
+        if text[end - 1:end] == " " and suffix in _ROLES:
+            end -= 1  # 山田 社長
+        start = _kanji_run_before(text, end)
+        run = text[start:end]
+        if not run:
+            continue
+        if not _is_name(run) and start >= 2 and text[start - 1] == " ":
+            # 渡辺 一郎さん: a surname, a space, a given name
+            outer = _kanji_run_before(text, start - 1)
+            surname = text[outer:start - 1]
+            if surname in SURNAMES and len(run) <= _MAX_GIVEN and len(surname) > 1:
+                yield Kind.PERSON, outer, m.end()
+            continue
+        if not _is_name(run):
+            continue
+        surname = _surname_prefix(run)
+        if suffix in _PLACE_ROLES and surname in PLACE_SURNAMES:
+            continue  # 千葉支店長 is the Chiba branch's manager
+        yield Kind.PERSON, start, m.end()
+    for m in _ROLE_FIRST.finditer(text):
+        pos = m.end()
+        end = pos
+        while end < len(text) and _KANJI_RE.match(text[end]) and end - pos < 7:
+            end += 1
+        run = text[pos:end]
+        if run and _is_name(run):
+            yield Kind.PERSON, m.start(), end
+
+
+# --- social-media handles -------------------------------------------------------
+
+_AT_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+\-@])@(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9._\-]{0,29}[A-Za-z0-9_])?", re.A)
+# Case matters: 「LINE ID：shop」 is a handle, "path:line:col" is not.
+_SNS_ID = re.compile(
+    r"(?:LINE|Line|ライン|Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|TikTok|Tiktok|tiktok|"
+    r"Facebook|facebook|フェイスブック|YouTube|Youtube|youtube|ユーチューブ|Threads)(?![A-Za-z])"
+    r"[ ]?(?:公式)?[ ]?(?:ID|アカウント)?[ ]?(?:は|:)[ ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})|"
+    r"(?<![A-Za-z])ID[ ]?(?:は|:)[ ]?(?P<id2>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})",
+    re.A,
+)
+_SNS_HINTS = ("id", "line", "instagram", "twitter", "tiktok", "facebook", "youtube", "threads", "ライン", "インスタ",
+              "ツイッター", "フェイスブック", "ユーチューブ")
+
+
+def _handle(text: str) -> Iterator[Found]:
+    if "@" in text:
+        for m in _AT_HANDLE.finditer(text):
+            yield Kind.HANDLE, m.start(), m.end()
+    lower = text.lower()
+    if not any(hint in lower for hint in _SNS_HINTS):
+        return
+    for m in _SNS_ID.finditer(text):
+        group = "id" if m.group("id") else "id2"
+        yield Kind.HANDLE, m.start(group), m.end(group)
+
+
+# --- all of them ----------------------------------------------------------------
+
+# When two findings overlap, the first detector here wins: a whole URL before the
+# e-mail address in its query, an address before the bare domain inside it, …
+_ORDER = (
+    (Kind.URL, _url), (Kind.EMAIL, _email), (Kind.URL, _domain), (Kind.PHONE, _phone),
+    (Kind.CORPORATE_NUMBER, _corporate), (Kind.POSTAL, _postal), (Kind.ADDRESS, _address), (Kind.HANDLE, _handle),
+    (Kind.COMPANY, _company), (Kind.PERSON, _person),
+)
+_ASCII_ALNUM = re.compile("[0-9A-Za-z@]")
+# Detectors that need an ASCII letter, digit or "@" (after NFKC): most Japanese lines skip them.
+_NEEDS_ASCII = frozenset({Kind.EMAIL, Kind.URL, Kind.PHONE, Kind.CORPORATE_NUMBER, Kind.POSTAL, Kind.ADDRESS, Kind.HANDLE})
+_ORDERED = tuple((kind, detector, kind in _NEEDS_ASCII) for kind, detector in _ORDER)
+
+
+def find_all(text: str) -> list[Found]:
+    """Every finding in normalised text, overlaps resolved by _ORDER, in text order."""
+    has_ascii = _ASCII_ALNUM.search(text) is not None
+    kept: list[Found] = []
+    for _, detector, needs_ascii in _ORDERED:
+        if needs_ascii and not has_ascii:
+            continue
+        for found in detector(text):
+            _, start, end = found
+            if end > start and not any(start < e and s < end for _, s, e in kept):
+                kept.append(found)
+    kept.sort(key=lambda f: (f[1], f[2]))
+    return kept
