@@ -35,13 +35,14 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
     only their problems are reported (see changes.py).
     """
     # Extra checks (confidentiality) are imported lazily to keep this module small.
-    from .privacy.check import check_dataset
+    from .privacy.check import check_dataset, check_unparsed
 
     found, diagnostics = discover(root)
     if only is not None:
         found = [f for f in found if f.kind in ("region", "institution") or f.rel in only]
         diagnostics = [d for d in diagnostics if d.path in only]
     tables: dict[str, dict[str, Record]] = {k: {} for k in MODELS}
+    unparsed = []
     for item in found:
         loaded, problems = load_file(item.path, item.rel)
         diagnostics += problems
@@ -52,6 +53,7 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
             parsed = model.model_validate(loaded.data)
         except ValidationError as exc:
             diagnostics += translate(model, exc, loaded)
+            unparsed.append((item.kind, loaded))
             continue
         key = _key(item.region, item.institution, item.id, item.kind)
         tables[item.kind][key] = Record(item.kind, key, item.id, item.region, item.institution, parsed, loaded)
@@ -72,6 +74,7 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
     )
     diagnostics += cross_check(root, dataset)
     diagnostics += check_dataset(root, dataset)
+    diagnostics += check_unparsed(root, unparsed)
     if only is not None:
         diagnostics = [d for d in diagnostics if d.path in only]
     diagnostics = sort_diagnostics(diagnostics)

@@ -100,3 +100,14 @@ def test_venue_named_in_the_description_is_public(valid_root: Path) -> None:
 def test_demo_data_has_no_privacy_errors() -> None:
     _, found = load_dataset(REPO)
     assert [d.text() for d in found if d.code.startswith("P") and d.severity == "error"] == []
+
+
+def test_file_with_a_schema_error_is_still_scanned(valid_root) -> None:
+    """One run shows the schema error and the phone number together."""
+    from generator.validate import load_dataset
+
+    replace(valid_root, CHALLENGE, "employees: 21-50", "employees: 30")
+    replace(valid_root, CHALLENGE, "新しい分野を探しています。", "新しい分野を探しています。03-1234-5678 まで。")
+    _, found = load_dataset(valid_root)
+    codes = {(d.path, d.code) for d in found}
+    assert (CHALLENGE, "S109") in codes and (CHALLENGE, "P501") in codes

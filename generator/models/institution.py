@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .. import vocab
-from .common import GitHubOwner, Branding, Contact, HttpsUrl, Line, Model, Prefecture, ShortLine, Text, unique_list
+from .common import Branding, Contact, GitHubOwner, HttpsUrl, Line, Model, Prefecture, ShortLine, Text, unique_list
 
 Kind = Literal[tuple(vocab.INSTITUTION_KINDS)]  # type: ignore[valid-type]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import GitHubOwner, Branding, Contact, Flag, Line, Model, Prefecture, Text, unique_list
+from .common import Branding, Contact, Flag, GitHubOwner, Line, Model, Prefecture, Text, unique_list
 
 
 class Region(Model):

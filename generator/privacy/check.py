@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from ..dataset import Dataset, Record
 from ..diagnostics import Diagnostic, Severity
+from ..loader import LoadedFile
 from .allow import AllowList, load_allow, remember
 from .kinds import PREFILL, REIDENT, Kind
 from .locate import locate
@@ -137,3 +138,34 @@ def check_dataset(root: Path, ds: Dataset) -> list[Diagnostic]:
     out = problems + _Checker(root, ds, allow).run()
     known = {r.path for t in TEXT_FIELDS for r in getattr(ds, t).values()}
     return out + allow.unused(known)
+
+
+_KIND_TABLE = {"challenge": "challenges", "veteran": "veterans", "meeting": "meetings",
+               "institution": "institutions", "region": "regions"}
+
+
+def check_unparsed(root: Path, files: list[tuple[str, LoadedFile]]) -> list[Diagnostic]:
+    """Files that failed their model are scanned too, so one run shows every problem.
+
+    Without a model there is no public-details context (institution names and
+    contacts), so only findings that no public detail could explain are kept:
+    everything except company names, which could be a co-host's name.
+    """
+    allow, _ = load_allow(root)
+    out: list[Diagnostic] = []
+    for kind, loaded in files:
+        try:
+            lines = (root / loaded.path).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = None
+        for field in TEXT_FIELDS[_KIND_TABLE[kind]]:
+            value = loaded.data.get(field)
+            if not isinstance(value, str):
+                continue
+            for hit in scan_text(value):
+                if hit.kind is Kind.COMPANY or allow.permits(loaded.path, hit.span):
+                    continue
+                line, col = locate(lines, loaded, (field,), value, hit.start, hit.span)
+                ja, en = finding_message(hit.kind, hit.span)
+                out.append(Diagnostic(loaded.path, line, col, hit.kind.code, f"「{field}」: {ja}", f"'{field}': {en}"))
+    return out
