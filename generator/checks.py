@@ -175,8 +175,36 @@ def _check_prefecture_in_region(ds: Dataset) -> list[Diagnostic]:
     return out
 
 
+# Fields whose template example must not be published as is.
+_TEMPLATE_FIELDS = {
+    "meetings": ("title", "description"),
+    "challenges": ("title", "description", "support_wanted"),
+    "veterans": ("career",),  # a headline may well repeat the example
+}
+
+
+def _check_template_leftovers(ds: Dataset) -> list[Diagnostic]:
+    """A file copied from templates/ but not rewritten would publish the example text."""
+    out = []
+    for table, fields in _TEMPLATE_FIELDS.items():
+        for rec in getattr(ds, table).values():
+            model = rec.model
+            for name in fields:
+                example = (type(model).model_fields[name].examples or [None])[0]
+                if getattr(model, name) == example:
+                    out.append(_at(rec, (name,), "X330",
+                                   f"「{name}」がひな形の例のままです（「{example}」）。実際の内容に書き換えてください",
+                                   f"'{name}' is still the template's example; replace it"))
+    for rec in ds.meetings.values():
+        if rec.model.signup and "XXXX" in rec.model.signup.url:
+            out.append(_at(rec, ("signup", "url"), "X330",
+                           "申込フォームの URL がひな形の例のまま（XXXX を含む）です。実際のフォームの URL に書き換えてください",
+                           "the sign-up URL is still the template's placeholder"))
+    return out
+
+
 def cross_check(root: Path, ds: Dataset) -> list[Diagnostic]:
-    out = _check_prefecture_in_region(ds)
+    out = _check_prefecture_in_region(ds) + _check_template_leftovers(ds)
     for meeting in ds.meetings.values():
         out += _check_meeting(ds, meeting)
     for challenge in ds.challenges.values():

@@ -26,8 +26,9 @@ ACTIVE_OPTIONAL = {
     "region": {"bureau", "description"},
     "institution": {"about", "contact"},
     "meeting": {"venue", "organisers", "signup", "capacity", "companies_planned"},
-    "challenge": {"meeting", "consent_date"},
-    "veteran": {"consent_date"},
+    # consent_date stays commented: a template must never publish without consent.
+    "challenge": set(),
+    "veteran": set(),
 }
 
 INTRO = {
@@ -75,7 +76,7 @@ def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, a
     out: list[str] = []
     for name, field in model.model_fields.items():
         required = field.is_required()
-        is_active = required or active is None or name in active
+        is_active = required or active is None or name in active or bool(values and name in values)
         prefix = indent + ("# " if commented or not is_active else "")
         note = "必須" if required else "任意"
         out.append(f"{indent}# {field.title}（{note}）: {field.description}")

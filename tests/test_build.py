@@ -136,7 +136,7 @@ def test_failing_build_leaves_the_old_output(valid_root: Path, tmp_path: Path) -
 
 def test_text_is_escaped(valid_root: Path, tmp_path: Path) -> None:
     replace(valid_root, MEETING, "title: 第12回 みなと台新現役交流会", 'title: "<script>alert(1)</script> & 交流会"')
-    replace(valid_root, MEETING, "description: |\n  地域の中小企業5社が課題を発表します。",
+    replace(valid_root, MEETING, "description: |\n  地域の中小企業5社が、それぞれの課題を発表します。",
             'description: |\n  [押して](javascript:alert(1)) <img src=x onerror=alert(1)> **太字**')
     out = tmp_path / "site"
     assert build(valid_root, out, today=TODAY, index=False).ok

@@ -30,7 +30,7 @@ CASES = [
     pytest.param(CHALLENGE, '町工場です。', '町工場です。〒２２０－０００１に工場があります。',
                  f"{CHALLENGE}:7:36: error P504 「課題の内容（description）」: 郵便番号「〒２２０－０００１」は載せられません。削除してください（所在地は都道府県・市区町村まで）"
                  " ('description': postal code '〒２２０－０００１' must not be published; delete it (give the location down to the city at most))", id='postal'),
-    pytest.param(MEETING, '  地域の中小企業5社が課題を発表します。', '  地域の中小企業5社が課題を発表します。\n  1社は川崎市高津区久末9丁目8番7号の工場です。',
+    pytest.param(MEETING, '  地域の中小企業5社が、それぞれの課題を発表します。', '  地域の中小企業5社が、それぞれの課題を発表します。\n  1社は川崎市高津区久末9丁目8番7号の工場です。',
                  f"{MEETING}:20:6: error P505 「案内文（description）」: 住所「川崎市高津区久末9丁目8番7号」は載せられません。番地を消し、所在地は「横浜市内」「県北部」くらいまでにしてください"
                  " ('description': street address '川崎市高津区久末9丁目8番7号' must not be published; drop the street and number; say no more than 'in Yokohama' or 'northern part of the prefecture')", id='address-in-block'),
     pytest.param(CHALLENGE, 'title: 精密部品の技術を生かして医療機器分野に参入したい', 'title: 精密部品の技術を生かして医療機器分野に参入したい（法人番号1010001000000）',
@@ -81,8 +81,8 @@ def test_unpublished_records_are_scanned_too(valid_root: Path) -> None:
 def test_public_details_and_institution_names_are_not_findings(valid_root: Path) -> None:
     # The institution's own phone and site, and its name with a legal-form-like word, are public.
     replace(valid_root, INSTITUTION, "name: みなと台信用金庫", "name: 株式会社みなと台ファイナンス")
-    replace(valid_root, MEETING, "  地域の中小企業5社が課題を発表します。",
-            "  地域の中小企業5社が課題を発表します。株式会社みなと台ファイナンスとの共催です。\n"
+    replace(valid_root, MEETING, "  地域の中小企業5社が、それぞれの課題を発表します。",
+            "  地域の中小企業5社が、それぞれの課題を発表します。株式会社みなと台ファイナンスとの共催です。\n"
             "  お問い合わせは 045-000-0000 か https://www.example.jp/koryukai/ へ。"
             "申込は https://forms.gle/demo からも受け付けます。")
     replace(valid_root, "regions/kanto/region.yml", "demo: true",
@@ -92,8 +92,8 @@ def test_public_details_and_institution_names_are_not_findings(valid_root: Path)
 
 def test_venue_named_in_the_description_is_public(valid_root: Path) -> None:
     replace(valid_root, MEETING, "  city: 横浜市中区", "  city: 横浜市中区\n  address: 本町1-2-3")
-    replace(valid_root, MEETING, "  地域の中小企業5社が課題を発表します。",
-            "  地域の中小企業5社が課題を発表します。会場は横浜市中区本町1-2-3です。")
+    replace(valid_root, MEETING, "  地域の中小企業5社が、それぞれの課題を発表します。",
+            "  地域の中小企業5社が、それぞれの課題を発表します。会場は横浜市中区本町1-2-3です。")
     assert lines(valid_root) == []
 
 

@@ -53,7 +53,7 @@ def test_prefilled(url: str, expected: list[str]) -> None:
 
 
 def test_prefilled_form_link_in_text(valid_root: Path) -> None:
-    replace(valid_root, MEETING, "  地域の中小企業5社が課題を発表します。",
+    replace(valid_root, MEETING, "  地域の中小企業5社が、それぞれの課題を発表します。",
             "  申込: https://docs.google.com/forms/d/e/x/viewform?entry.5=taro@example.jp")
     assert [line.split(" ")[:3] for line in lines(valid_root)] == [[f"{MEETING}:19:7:", "error", "P510"]]
 

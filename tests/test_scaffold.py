@@ -40,26 +40,36 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_new_meeting_lands_in_place_and_validates(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_meeting_lands_in_place_and_asks_for_real_content(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "new", "meeting", "--root", str(valid_root), "--institution", "kanto/minato-shinkin",
                          "--date", "2027-01-20", "--title", "第13回 みなと台新現役交流会", "--no-input")
     assert code == 0, err
-    assert out.strip() == "regions/kanto/institutions/minato-shinkin/meetings/2027-01-20.yml"
-    text = (valid_root / out.strip()).read_text(encoding="utf-8")
+    rel = out.strip()
+    assert rel == "regions/kanto/institutions/minato-shinkin/meetings/2027-01-20.yml"
+    text = (valid_root / rel).read_text(encoding="utf-8")
     assert "title: 第13回 みなと台新現役交流会" in text and "deadline: 2027-01-13" in text
+    # Left as generated, the example text and the placeholder form are refused, never published.
+    _, found = load_dataset(valid_root)
+    assert [(d.path, d.code) for d in found] == [(rel, "X330"), (rel, "X330")]
+    path = valid_root / rel
+    path.write_text(text.replace("地域の中小企業5社が課題を発表します。", "新春の交流会です。")
+                    .replace("/XXXX/", "/abc123/"), encoding="utf-8")
     dataset, found = load_dataset(valid_root)
     assert [d.text() for d in found] == [] and dataset is not None
 
 
-def test_new_challenge_and_veteran_validate(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_challenge_veteran_and_institution(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "new", "challenge", "--root", str(valid_root), "--institution", "kanto/minato-shinkin",
                "--id", "new-challenge", "--meeting", "2026-12-10", "--no-input")[0] == 0
     assert run(capsys, "new", "veteran", "--root", str(valid_root), "--region", "kanto", "--id", "new-veteran", "--no-input")[0] == 0
     assert run(capsys, "new", "institution", "--root", str(valid_root), "--region", "kanto", "--id", "new-bank",
                "--name", "あたらし銀行", "--no-input")[0] == 0
-    dataset, found = load_dataset(valid_root)
-    assert [d.text() for d in found] == []
-    assert dataset is not None and "kanto/new-bank" in dataset.institutions
+    _dataset, found = load_dataset(valid_root)
+    assert sorted({(d.path.rsplit("/", 1)[1], d.code) for d in found}) == [
+        ("new-challenge.yml", "X320"), ("new-challenge.yml", "X330"), ("new-veteran.yml", "X320"), ("new-veteran.yml", "X330"),
+    ]
+    challenge = (valid_root / "regions/kanto/institutions/minato-shinkin/challenges/new-challenge.yml").read_text(encoding="utf-8")
+    assert "\nmeeting: 2026-12-10\n" in challenge and "\n# consent_date:" in challenge  # consent never pre-filled
 
 
 def test_new_refuses_existing_files_and_bad_ids(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
