@@ -71,6 +71,12 @@
     };
     if (sort) options.sort = { date: sort };
     ui = new PagefindUI(options);
+    // Pagefind's input has only a placeholder; give it a real accessible name.
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) {
+      input.setAttribute("aria-label", "キーワードで検索");
+      input.setAttribute("id", "kk-search-input");
+    }
     if (current) ui.triggerSearch(current);
   }
 
