@@ -7,6 +7,7 @@ never as a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -249,3 +250,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        if os.environ.get("KORYUKAI_DEBUG"):
+            raise
+        print(f"予期しないエラーで止まりました（出力は変更していません）: {type(exc).__name__}: {exc}\n"
+              f"データの誤りではなくツールの不具合の可能性があります。KORYUKAI_DEBUG=1 を付けて実行すると詳細が出ます"
+              f" (unexpected error; the output was not changed; rerun with KORYUKAI_DEBUG=1 for details)", file=sys.stderr)
+        return 3

@@ -19,7 +19,7 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .index_canonical import canonicalise
+from .index_canonical import FILTERS, canonicalise, read_data
 from .plan import SitePlan, portal_url
 
 
@@ -105,6 +105,31 @@ def _service_class() -> type:
     return FastService
 
 
+async def _settled(bundle: Path, timeout: float = 30.0) -> None:
+    """Wait until the backend has finished writing the bundle.
+
+    The service can answer WriteFiles before every file is on disk (seen on
+    a busy machine: an empty pagefind-entry.json), so read the entry and the
+    metadata it names until both parse.
+    """
+    import gzip
+    import json
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        try:
+            entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            for info in entry["languages"].values():
+                meta = read_data(bundle / f"pagefind.{info['hash']}.pf_meta")
+                for _name, chunk in meta[FILTERS]:
+                    gzip.decompress((bundle / "filter" / f"{chunk}.pf_filter").read_bytes())
+            return
+        except (OSError, ValueError, KeyError, EOFError, IndexError):
+            if asyncio.get_running_loop().time() > deadline:
+                raise IndexError_(f"Pagefind did not finish writing {bundle}") from None
+            await asyncio.sleep(0.05)
+
+
 async def _index_all(site: Path, plan: SitePlan) -> dict[str, int]:
     from pagefind.index import IndexConfig
 
@@ -126,6 +151,7 @@ async def _index_all(site: Path, plan: SitePlan) -> dict[str, int]:
                 await index.add_html_file(content=cache[url], url="/" + url)
             await index.write_files()
             await index.delete_index()
+            await _settled(site / base / "pagefind")
             canonicalise(site / base / "pagefind")
             prune(site / base / "pagefind", keep_ui=base == "")
             counts[portal_id] = len(urls)

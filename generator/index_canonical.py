@@ -26,7 +26,7 @@ SIGNATURE = b"pagefind_dcd"
 FILTERS = 3  # position of the filter list in the pf_meta array
 
 
-def _read(path: Path) -> Any:
+def read_data(path: Path) -> Any:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise ValueError(f"{path} is not a Pagefind data file")
@@ -43,10 +43,10 @@ def canonicalise(bundle: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in sorted(entry["languages"].items()):
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = read_data(meta_path)
         renamed: dict[str, str] = {}
         for old in sorted((bundle / "filter").glob(f"{lang}_*.pf_filter")):
-            name, values = _read(old)
+            name, values = read_data(old)
             data = _encode([name, sorted(([v, sorted(pages)] for v, pages in values), key=lambda x: x[0])])
             new_hash = f"{lang}_{hashlib.sha256(data).hexdigest()[:7]}"
             renamed[old.stem] = new_hash

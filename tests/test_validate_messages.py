@@ -162,3 +162,39 @@ def test_fullwidth_digits_in_dates_and_times_are_normalised(valid_root: Path) ->
     assert found == [] and dataset is not None
     meeting = dataset.meetings["kanto/minato-shinkin/2026-12-10"].model
     assert (meeting.date.isoformat(), meeting.start) == ("2026-12-10", "13:30")
+
+
+def test_cli_text_and_json_formats(valid_root: Path, capsys) -> None:
+    import json
+
+    from generator.cli import main
+
+    assert main(["validate", str(valid_root)]) == 0
+    replace(valid_root, MEETING, "start: 13:30", "start: 1330")
+    assert main(["validate", str(valid_root), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and report["errors"] >= 1
+    first = next(d for d in report["diagnostics"] if d["code"] == "S203")
+    assert (first["path"], first["line"], first["column"], first["severity"]) == (MEETING, 3, 8, "error")
+    assert first["message_ja"].startswith("「開始時刻（start）」")
+
+
+def test_missing_root_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:
+    from generator.cli import main
+
+    assert main(["validate", str(tmp_path / "nowhere")]) == 1
+    out = capsys.readouterr().out
+    assert "regions フォルダがありません" in out
+
+
+def test_unexpected_error_is_a_message_not_a_traceback(valid_root: Path, capsys, monkeypatch) -> None:
+    from generator import cli
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr("generator.validate.load_dataset", boom)
+    monkeypatch.delenv("KORYUKAI_DEBUG", raising=False)
+    assert cli.main(["validate", str(valid_root)]) == 3
+    err = capsys.readouterr().err
+    assert "予期しないエラーで止まりました" in err and "Traceback" not in err
