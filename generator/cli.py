@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+    except Exception as exc:  # the last line of defence: a message, never a traceback
         if os.environ.get("KORYUKAI_DEBUG"):
             raise
         print(f"予期しないエラーで止まりました（出力は変更していません）: {type(exc).__name__}: {exc}\n"
