@@ -447,5 +447,12 @@ def _standalone(root: str, portals: dict[str, Portal], meetings: dict[str, Meeti
             listed.add(challenges[key].meeting)  # type: ignore[arg-type]
         if key in meetings:
             listed.update(meetings[key].challenges)
-    details = [p for p in pages if p.record in listed]
+    details = []
+    for page in pages:
+        if page.record not in listed:
+            continue
+        if not (page.portal == root or page.portal.startswith(root + "/")):
+            # A co-hosted record from elsewhere is shown inside this portal's frame.
+            page = Page(page.url, page.template, root, page.title, page.kind, page.demo, page.context, page.record)
+        details.append(page)
     return inside + details

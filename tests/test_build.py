@@ -82,6 +82,10 @@ def test_links_are_relative(demo_site: Path) -> None:
         text = page.read_text(encoding="utf-8")
         absolute = re.findall(r'(?:href|src)="(/[^"]*)"', text)
         assert absolute == [], (page, absolute[:3])
+        assert 'href="None"' not in text and 'src="None"' not in text, page
+        for href in re.findall(r'(?:href|src)="(\.[^"#?]*)"', text):
+            target = (page.parent / href).resolve()
+            assert target.exists(), (page.relative_to(demo_site), href)
 
 
 def test_sitemap_and_404(demo_site: Path) -> None:
@@ -170,3 +174,18 @@ def test_build_twice_into_same_folder_replaces_it(valid_root: Path, tmp_path: Pa
     assert build(valid_root, out, today=TODAY, index=False).ok
     assert not (out / "stale.html").exists()
     shutil.rmtree(out)
+
+
+def test_standalone_region_portal_links_only_what_it_contains(tmp_path: Path) -> None:
+    out = tmp_path / "kanto"
+    assert build(REPO, out, today=TODAY, portals=["kanto"]).ok
+    assert (out / "minatodai-shinkin/meetings/2026-12-10/index.html").is_file()
+    # A meeting of another region co-hosted by a kanto institution is included, in kanto's frame.
+    cohosted = out / "kinki/komorebidai-shinkumi/meetings/2027-03-11-online/index.html"
+    assert cohosted.is_file() and "関東 新現役交流会ポータル" in cohosted.read_text(encoding="utf-8")
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'href="None"' not in text, page
+        for href in re.findall(r'href="(\.[^"#?]*)"', text):
+            target = (page.parent / href).resolve()
+            assert target.exists() or (target / "index.html").exists(), (page, href)
