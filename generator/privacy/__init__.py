@@ -10,7 +10,8 @@ Two lines of defence:
   here stops publishing, so a template or a hole in the first line cannot leak.
 
 The pieces: normalise.py (NFKC + dashes, with a map back to what was typed),
-patterns.py (the detectors), surnames.py (data), scan.py (text → findings),
+patterns.py (the detectors), person.py (personal names), chars.py,
+surnames.py (data), scan.py (text → findings),
 kinds.py (codes and messages), public.py (what may stand: the institutions'
 own contact details, venues, co-hosts), allow.py (reviewed exceptions in
 regions/privacy-allow.yml), locate.py (line and column inside a value),

@@ -2,8 +2,9 @@
 
 Each detector returns (kind, start, end) in normalised offsets. Regular
 expressions find candidates; small Python checks then throw out the shapes
-that only look alike (dates, ranges, 株式会社化, 様々, 社長の右腕 …), because a
-false alarm in every second file teaches staff to ignore the check.
+that only look alike (dates, ranges, 株式会社化, 一番の課題, 社名.jp …), because a
+false alarm in every second file teaches staff to ignore the check. Personal
+names have their own module, person.py.
 Digits are matched as [0-9] with re.ASCII: NFKC already turned full-width
 digits into ASCII ones.
 """
@@ -13,15 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .chars import HIRA, KANJI, KATA
 from .kinds import Kind
-from .surnames import PLACE_SURNAMES, SURNAMES
+from .person import person as _person
 
 Found = tuple[Kind, int, int]
 
-KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
-KATA = "\u30a1-\u30fa\u30fc"
-HIRA = "\u3041-\u3096"
-_KANJI_RE = re.compile(f"[{KANJI}]")
 _NAME_CHARS = re.compile(f"[{KANJI}{KATA}A-Za-z0-9&・]")
 
 # --- phone and fax numbers ----------------------------------------------------
@@ -58,29 +56,44 @@ def phone_digits(value: str) -> str:
 
 # --- e-mail addresses -------------------------------------------------------
 
-_EMAIL = re.compile(r"""
+# "@" and "." as staff spell them to fool harvesters: (at) [at] アット あっと ★, (dot) ドット,
+# and a bare " at ". A bare " dot " is left out: "look at this dot com" is English.
+_AT_MARKED = r"[ ]?[(\[<{][ ]?at[ ]?[)\]>}][ ]?|[ ]?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])[ ]?"
+_AT_WORD = rf"{_AT_MARKED}|[ ]at[ ]"
+_DOT_WORD = r"[ ]?[(\[<{][ ]?dot[ ]?[)\]>}][ ]?|[ ]?(?:ドット|どっと)[ ]?"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"""
     (?<![A-Za-z0-9._%+\-])
     [A-Za-z0-9][A-Za-z0-9._%+\-]*
-    (?:[ ]?@[ ]?|[ ]?[(\[][ ]?at[ ]?[)\]][ ]?)
-    [A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?
-    (?:(?:\.|[ ]?[(\[][ ]?dot[ ]?[)\]][ ]?)[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+
+    (?:[ ]?(?P<at>@)[ ]?|(?P<bare>[ ]at[ ])|{_AT_MARKED})
+    {_LABEL}
+    (?:(?:\.|{_DOT_WORD}){_LABEL})+
 """, re.X | re.A | re.I)
+_EMAIL_HINTS = ("@", "アット", "あっと", "★", "☆")
 
 
 def _email(text: str) -> Iterator[Found]:
-    if "@" not in text and "at" not in text.lower():
+    if "at" not in text.lower() and not any(hint in text for hint in _EMAIL_HINTS):
         return
     for m in _EMAIL.finditer(text):
-        tld = re.split(r"\.|[)\]]", m.group())[-1]
-        if tld.isalpha() and len(tld) >= 2:
+        tld = _spelled(m.group()).rsplit(".", 1)[-1]
+        if m.group("at"):
+            ok = tld.isalpha() and len(tld) >= 2
+        else:  # a spelled-out "at" needs a real top-level domain, lower case after a bare one: "Web at ASP.NET" is prose
+            ok = _KNOWN_TLD.fullmatch(tld if m.group("bare") else tld.lower()) is not None
+        if ok:
             yield Kind.EMAIL, m.start(), m.end()
 
 
+def _spelled(value: str) -> str:
+    """(at)/アット/★ → @ and (dot)/ドット → ., as typed otherwise."""
+    value = re.sub(_AT_WORD, "@", value, flags=re.I)
+    return re.sub(_DOT_WORD, ".", value, flags=re.I)
+
+
 def email_key(value: str) -> str:
-    """One spelling of an address: (at)/[at] → @, (dot) → ., no spaces, lower case."""
-    value = re.sub(r"\s*[(\[]\s*at\s*[)\]]\s*", "@", value, flags=re.I)
-    value = re.sub(r"\s*[(\[]\s*dot\s*[)\]]\s*", ".", value, flags=re.I)
-    return re.sub(r"\s+", "", value).lower()
+    """One spelling of an address: (at)/アット/★ → @, (dot)/ドット → ., no spaces, lower case."""
+    return re.sub(r"\s+", "", _spelled(value)).lower()
 
 
 # --- URLs and bare domains ----------------------------------------------------------
@@ -89,7 +102,8 @@ _URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+|(?<![A
                   re.A | re.I)
 # Lower-case top-level domains only: "ASP.NET" is a product, "example.net" a site.
 _TLDS = (r"(?:co|ne|or|ac|go|lg|ed|gr|ad)\.jp|jp|com|net|org|info|biz|io|me|tv|co|shop|tokyo|osaka|nagoya|"
-         r"yokohama|kyoto|xyz|online|site|store|tech|app|dev|asia|link|work|club|blog|page")
+         r"yokohama|kyoto|xyz|online|site|store|tech|app|dev|asia|link|work|club|blog|page|xn--[a-z0-9\-]+")
+_KNOWN_TLD = re.compile(_TLDS)
 _DOMAIN = re.compile(rf"""
     (?<![A-Za-z0-9@.\-_/])
     (?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,61}}[A-Za-z0-9])?\.)+(?:{_TLDS})
@@ -139,17 +153,58 @@ def _domain(text: str) -> Iterator[Found]:
             yield Kind.URL, m.start(), end
 
 
+# Japanese domain names (みどり精工.jp, みどり精工.テスト): labels of kanji, kana and ASCII,
+# with an ASCII or a Japanese top-level domain. A Japanese TLD must end the word
+# (「…完了．テストの結果」 is a sentence written with a full-width period).
+_JA_TLDS = "日本|テスト|コム|みんな|クラウド|ストア|セール|ファッション|ポイント|世界|家電|書籍|通販|在线|公司|网络|商城"
+_JA_LABEL_CHAR = f"[{KANJI}{KATA}{HIRA}A-Za-z0-9\\-]"
+_IDN = re.compile(rf"""
+    (?P<labels>(?:{_JA_LABEL_CHAR}{{1,30}}\.)+)
+    (?:(?P<ja>{_JA_TLDS})(?![{KANJI}{KATA}{HIRA}A-Za-z0-9\-])|(?:{_TLDS})(?![A-Za-z0-9\-]))
+    (?:/[A-Za-z0-9\-._~/?#%=&+]*)?
+""", re.X)
+_HAS_JAPANESE = re.compile(f"[{KANJI}{KATA}{HIRA}]")
+# Labels that stand for any name in advice about domains: 「社名.jp」「屋号.com」.
+_GENERIC_LABELS = ("名", "屋号", "任意", "独自", "自社", "当社", "弊社", "御社", "貴社", "ドメイン")
+_LABEL_START = re.compile(f"[{KANJI}{KATA}A-Za-z0-9][はがをにでともへのや]")
+
+
+def _idn_start(text: str, start: int, dot: int) -> int:
+    """Where the first label begins: after 「当社の」 in 「当社のみどり精工.jp」."""
+    cut = start
+    for m in _LABEL_START.finditer(text, start, dot):
+        cut = m.end()
+    return cut if cut < dot else start
+
+
+def _idn_domain(text: str) -> Iterator[Found]:
+    if "." not in text:
+        return
+    for m in _IDN.finditer(text):
+        if not (m.group("ja") or _HAS_JAPANESE.search(m.group("labels"))):
+            continue  # all ASCII: _domain's job
+        start = _idn_start(text, m.start(), m.start() + m.group("labels").index("."))
+        if (start and text[start - 1] in _PLACEHOLDERS) or text[start:text.index(".", start)].endswith(_GENERIC_LABELS):
+            continue  # 「○○商店.jp」「社名.jp」 are fill-in examples
+        yield Kind.URL, start, _trim_url(text, start, m.end())
+
+
 # --- postal codes -------------------------------------------------------------
 
 _UNITS = r"[年名件円万億個社人台回本枚点%時分秒歳店倍ヶか箇軒戸棟室頭羽匹坪〜~A-Za-z]"
-_POSTAL = re.compile(rf"〒[ ]?[0-9]{{3}}-?[0-9]{{4}}(?![0-9])|(?<![0-9\-./A-Za-z])[0-9]{{3}}-[0-9]{{4}}(?![0-9\-])(?![ ]?{_UNITS})", re.A)
+_POSTAL = re.compile(rf"(?<![0-9\-./A-Za-z])[0-9]{{3}}-[0-9]{{4}}(?![0-9\-])(?![ ]?{_UNITS})", re.A)
+# After 〒 or 郵便番号 any separator will do: 〒 460 0000, 郵便番号：460・0000, 〒4600000.
+_POSTAL_MARKED = re.compile(r"(?P<mark>〒|郵便番号)[ ]*(?:は|:)?[ ]*"
+                            r"(?P<code>[0-9]{3}(?:[ ]*[\-‐‑‒–—―−ー・.][ ]*|[ ]+)?[0-9]{4})(?![0-9])", re.A)
 
 
 def _postal(text: str) -> Iterator[Found]:
-    if "-" not in text and "〒" not in text:
-        return
-    for m in _POSTAL.finditer(text):
-        yield Kind.POSTAL, m.start(), m.end()
+    if "〒" in text or "郵便番号" in text:
+        for m in _POSTAL_MARKED.finditer(text):
+            yield Kind.POSTAL, m.start("mark" if m.group("mark") == "〒" else "code"), m.end()
+    if "-" in text:
+        for m in _POSTAL.finditer(text):
+            yield Kind.POSTAL, m.start(), m.end()
 
 
 # --- street addresses ---------------------------------------------------------
@@ -212,9 +267,37 @@ def _address(text: str) -> Iterator[Found]:
             yield Kind.ADDRESS, begin, end
 
 
+# House numbers in kanji numerals (一丁目二番三号, 千二百番地の五) need two parts:
+# 「駅前一丁目」「一番の課題」「三号機」「第一工場」 alone are no address.
+_KANJI_DIGITS = "〇一二三四五六七八九十百千"
+_NUM = rf"(?:[0-9]+|[{_KANJI_DIGITS}]+)"
+_KANJI_HOUSE = re.compile(rf"""
+    {_NUM}丁目[ ]?{_NUM}番地?(?:[ ]?の?[ ]?{_NUM}号?)?
+  | {_NUM}(?:番地[ ]?の?|番)[ ]?{_NUM}号(?![機車線艇炉基議案館棟室店])
+  | {_NUM}番地の{_NUM}
+  | (?P<lone>{_NUM}番地)
+""", re.X | re.A)
+_KANJI_DIGIT = re.compile(f"[{_KANJI_DIGITS}]")
+_IDIOMS = ("一丁目一番地",)  # 「経営の一丁目一番地」: the top priority
+
+
+def _kanji_address(text: str) -> Iterator[Found]:
+    if "番" not in text:
+        return
+    for m in _KANJI_HOUSE.finditer(text):
+        if not _KANJI_DIGIT.search(m.group()) or m.group() in _IDIOMS:
+            continue  # all in digits: _address's job
+        begin = _address_start(text, m.start(), False, 2)
+        if begin is None or (m.group("lone") and not _LOCALITY.search(text, begin, m.start())):
+            continue  # a lone 番地 counts after a town or village only: 北山町千二百番地
+        yield Kind.ADDRESS, begin, m.end()
+
+
 # --- corporate numbers (法人番号, also as an invoice number T + 13 digits) -------
 
-_CORPORATE = re.compile(r"(?<![0-9A-Za-z\-.,])(?:T[ \-]?)?[0-9]{13}(?![0-9])", re.A)
+# Also grouped 1-4-4-4 as the 国税庁 site shows it: 5 0000 0000 0000, T6-0100-0100-0000.
+_CORPORATE = re.compile(r"(?<![0-9A-Za-z\-.,])(?:T[ \-]?)?(?:[0-9]{13}(?![0-9])"
+                        r"|(?<![0-9][ \-])[0-9](?P<sep>[ \-])[0-9]{4}(?P=sep)[0-9]{4}(?P=sep)[0-9]{4}(?![0-9]|[ \-][0-9]))", re.A)
 
 
 def _corporate(text: str) -> Iterator[Found]:
@@ -310,89 +393,6 @@ def _company(text: str) -> Iterator[Found]:
         yield Kind.COMPANY, m.start(), m.end()
 
 
-# --- personal names: a common surname with an honorific or a role -----------------
-
-_HONORIFICS = ("様", "さま", "さん", "氏", "殿")
-_PLACE_ROLES = ("支店長", "工場長", "店長", "所長", "営業所長", "支社長", "事業所長", "局長", "駅長", "署長", "校長", "園長", "館長")
-_ROLES = ("代表取締役社長", "代表取締役", "取締役", "副社長", "社長", "会長", "専務", "常務", "部長", "課長", "係長", "次長",
-          "室長", "主任", "院長", "理事長", "事務長", "施設長", "先生", *_PLACE_ROLES)
-_SUFFIX = re.compile("|".join(sorted({*_HONORIFICS, *_ROLES}, key=len, reverse=True)))
-# A role, then の / である / ： / a space, then the name: 代表の鈴木, 担当：中村, 会長 渡辺一郎.
-_ROLE_FIRST = re.compile(
-    r"(?:代表取締役社長|代表取締役|代表者|代表|取締役|副社長|社長|会長|専務|常務|部長|課長|係長|工場長|店長|所長|院長|理事長|"
-    r"事務長|施設長|担当者|担当|窓口|責任者|後継者|創業者|先代|長男|長女|次男|次女|息子|娘|奥様|妻|夫|氏名|お名前|名前)"
-    r"(?:名)?(?:[ ]?:[ ]?|の|である|・|[ ])"
-)
-_SURNAME_LENGTHS = sorted({len(s) for s in SURNAMES}, reverse=True)
-# Last characters that make a "given name" an ordinary word instead: 中山間地, 石井部品 …
-_NOT_GIVEN_END = frozenset("地県市町村区店社業部課場品化性的式製局所会館駅線内外間側方面等者員界向用中後前上下産物材料費税額率")
-_MAX_GIVEN = 3
-
-
-def _surname_prefix(run: str) -> str | None:
-    for n in _SURNAME_LENGTHS:
-        if len(run) >= n and run[:n] in SURNAMES:
-            return run[:n]
-    return None
-
-
-def _is_name(run: str) -> bool:
-    """A surname, optionally with a short given name: 山田, 山田太郎, 林 (never 林業)."""
-    surname = _surname_prefix(run)
-    if surname is None:
-        return False
-    given = run[len(surname):]
-    if not given:
-        return True
-    if len(surname) == 1 or len(given) > _MAX_GIVEN:
-        return False
-    return given[-1] not in _NOT_GIVEN_END
-
-
-def _kanji_run_before(text: str, pos: int) -> int:
-    start = pos
-    while start > 0 and _KANJI_RE.match(text[start - 1]):
-        start -= 1
-    return start
-
-
-def _person(text: str) -> Iterator[Found]:
-    for m in _SUFFIX.finditer(text):
-        suffix = m.group()
-        if suffix == "様" and text[m.end():m.end() + 1] in ("々", "式", "子", "相", "態"):
-            continue
-        if suffix == "氏" and text[m.end():m.end() + 1] == "名":
-            continue
-        end = m.start()
-        if text[end - 1:end] == " " and suffix in _ROLES:
-            end -= 1  # 山田 社長
-        start = _kanji_run_before(text, end)
-        run = text[start:end]
-        if not run:
-            continue
-        if not _is_name(run) and start >= 2 and text[start - 1] == " ":
-            # 渡辺 一郎さん: a surname, a space, a given name
-            outer = _kanji_run_before(text, start - 1)
-            surname = text[outer:start - 1]
-            if surname in SURNAMES and len(run) <= _MAX_GIVEN and len(surname) > 1:
-                yield Kind.PERSON, outer, m.end()
-            continue
-        if not _is_name(run):
-            continue
-        surname = _surname_prefix(run)
-        if suffix in _PLACE_ROLES and surname in PLACE_SURNAMES:
-            continue  # 千葉支店長 is the Chiba branch's manager
-        yield Kind.PERSON, start, m.end()
-    for m in _ROLE_FIRST.finditer(text):
-        pos = m.end()
-        end = pos
-        while end < len(text) and _KANJI_RE.match(text[end]) and end - pos < 7:
-            end += 1
-        run = text[pos:end]
-        if run and _is_name(run):
-            yield Kind.PERSON, m.start(), end
-
-
 # --- social-media handles -------------------------------------------------------
 
 _AT_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+\-@])@(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9._\-]{0,29}[A-Za-z0-9_])?", re.A)
@@ -424,22 +424,20 @@ def _handle(text: str) -> Iterator[Found]:
 
 # When two findings overlap, the first detector here wins: a whole URL before the
 # e-mail address in its query, an address before the bare domain inside it, …
+# Each detector with whether it needs an ASCII letter, digit or "@" (after NFKC):
+# most Japanese lines skip those. Kanji house numbers and みどり精工.テスト need none.
 _ORDER = (
-    (Kind.URL, _url), (Kind.EMAIL, _email), (Kind.URL, _domain), (Kind.PHONE, _phone),
-    (Kind.CORPORATE_NUMBER, _corporate), (Kind.POSTAL, _postal), (Kind.ADDRESS, _address), (Kind.HANDLE, _handle),
-    (Kind.COMPANY, _company), (Kind.PERSON, _person),
+    (_url, True), (_email, True), (_domain, True), (_idn_domain, False), (_phone, True), (_corporate, True),
+    (_postal, True), (_address, True), (_kanji_address, False), (_handle, True), (_company, False), (_person, False),
 )
 _ASCII_ALNUM = re.compile("[0-9A-Za-z@]")
-# Detectors that need an ASCII letter, digit or "@" (after NFKC): most Japanese lines skip them.
-_NEEDS_ASCII = frozenset({Kind.EMAIL, Kind.URL, Kind.PHONE, Kind.CORPORATE_NUMBER, Kind.POSTAL, Kind.ADDRESS, Kind.HANDLE})
-_ORDERED = tuple((kind, detector, kind in _NEEDS_ASCII) for kind, detector in _ORDER)
 
 
 def find_all(text: str) -> list[Found]:
     """Every finding in normalised text, overlaps resolved by _ORDER, in text order."""
     has_ascii = _ASCII_ALNUM.search(text) is not None
     kept: list[Found] = []
-    for _, detector, needs_ascii in _ORDERED:
+    for detector, needs_ascii in _ORDER:
         if needs_ascii and not has_ascii:
             continue
         for found in detector(text):
