@@ -216,11 +216,21 @@ def _role_first(text: str) -> Iterator[Found]:
         while end < len(text) and _KANJI_RE.match(text[end]) and end - pos < 7:
             end += 1
         run = text[pos:end]
-        if run and _is_name(run):
+        if run and (_is_name(run) or _looks_like_full_name(run)):
             yield Kind.PERSON, m.start(), end
+
+
+# A romanised name before an honorific or a role: Kenji Arakawa氏, Mary Smith 様.
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+ [A-Z][a-z]+(?= ?(?:様|さま|さん|氏|殿|社長|会長|専務|常務|部長|課長))")
+
+
+def _latin(text: str) -> Iterator[Found]:
+    for m in _LATIN_NAME.finditer(text):
+        yield Kind.PERSON, m.start(), m.end()
 
 
 def person(text: str) -> Iterator[Found]:
     """Every personal name in normalised text, as (Kind.PERSON, start, end)."""
     yield from _suffixed(text)
     yield from _role_first(text)
+    yield from _latin(text)
