@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import typing
 import unicodedata
 from typing import Any
 
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from . import vocab
 from .diagnostics import Diagnostic
 from .loader import LoadedFile
+from .models.common import nested_model
 
 # Stable codes for the errors the field types raise (see models/common.py).
 CUSTOM_CODES = {
@@ -25,16 +25,6 @@ CUSTOM_CODES = {
     "url_scheme": "S209", "url_userinfo": "S210", "url_host": "S211", "color_format": "S212",
     "color_contrast": "S213",
 }
-
-
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _nested_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[BaseModel] | None, str | None]:
@@ -48,14 +38,15 @@ def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[type[Base
         if field is None:
             return current, None
         title = field.title
-        nested = _nested_model(field.annotation)
+        nested = nested_model(field.annotation)
         if nested is None:
             return current, title
         current = nested
     return current, title
 
 
-def _label(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+def field_label(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    """「開始時刻（start）」 and 'start': how every message names a field."""
     keys = [str(p) for p in loc if isinstance(p, str)]
     if not keys:
         return "ファイル", "file"
@@ -112,7 +103,7 @@ def translate(model: type[BaseModel], exc: ValidationError, loaded: LoadedFile) 
         kind = err["type"]
         ctx = err.get("ctx") or {}
         value = err.get("input")
-        label_ja, label_en = _label(model, loc)
+        label_ja, label_en = field_label(model, loc)
         line, col = loaded.where(loc)
         code = "S100"
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from .discover import MEETING_ID, RESERVED_IDS, SLUG
 from .models import MODELS
+from .models.common import nested_model
 from .schema import schema_line
 
 TEMPLATE_DIR = "templates"
@@ -59,18 +60,6 @@ def _flow(values: list[Any]) -> str:
     return "[" + ", ".join(_scalar(v) for v in values) + "]"
 
 
-def _nested(annotation: Any) -> type[BaseModel] | None:
-    import typing
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _nested(arg)
-        if found:
-            return found
-    return None
-
-
 def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, active: set[str] | None,
            commented: bool = False) -> list[str]:
     out: list[str] = []
@@ -81,7 +70,7 @@ def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, a
         note = "必須" if required else "任意"
         out.append(f"{indent}# {field.title}（{note}）: {field.description}")
         value = values[name] if values and name in values else (field.examples[0] if field.examples else "")
-        nested = _nested(field.annotation)
+        nested = nested_model(field.annotation)
         if isinstance(value, dict) and nested is not None:
             out.append(f"{prefix}{name}:")
             out += _lines(nested, value, indent + "  ", None, commented or not is_active)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import typing
 import unicodedata
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -20,6 +21,17 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .. import vocab
+
+
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside a field's annotation (Venue | None, tuple[Organiser, ...]), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = nested_model(arg)
+        if found:
+            return found
+    return None
 
 
 class Model(BaseModel):

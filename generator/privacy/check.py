@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from ..dataset import Dataset, Record
 from ..diagnostics import Diagnostic, Severity
+from ..errors_ja import field_label
 from ..loader import LoadedFile
 from .allow import AllowList, load_allow, remember
 from .kinds import PREFILL, REIDENT, Kind
@@ -30,23 +29,6 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "institutions": ("about",),
     "regions": ("description",),
 }
-
-
-def _title(model: BaseModel, path: tuple[str, ...]) -> str:
-    """「課題の内容（description）」: the field as the other validation messages name it."""
-    cls: type[BaseModel] | None = type(model)
-    title = None
-    for key in path:
-        if cls is None or key not in cls.model_fields:
-            title = None
-            break
-        info = cls.model_fields[key]
-        title = info.title
-        annotation = info.annotation
-        args = getattr(annotation, "__args__", ())
-        cls = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
-    dotted = ".".join(path)
-    return f"「{title}（{dotted}）」" if title else f"「{dotted}」"
 
 
 def finding_message(kind: Kind, span: str) -> tuple[str, str]:
@@ -81,8 +63,8 @@ class _Checker:
     def add(self, rec: Record, path: tuple[str, ...], value: str, start: int, span: str, code: str,
             ja: str, en: str, severity: Severity = Severity.ERROR) -> None:
         line, col = locate(self.lines(rec), rec.source, path, value, start, span)
-        label = _title(rec.model, path)
-        self.out.append(Diagnostic(rec.path, line, col, code, f"{label}: {ja}", f"'{'.'.join(path)}': {en}", severity))
+        label_ja, label_en = field_label(type(rec.model), path)
+        self.out.append(Diagnostic(rec.path, line, col, code, f"{label_ja}: {ja}", f"{label_en}: {en}", severity))
 
     def text(self, rec: Record, field: str, value: str) -> None:
         for hit in scan_text(value):
