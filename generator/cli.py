@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from .diagnostics import Severity, format_github, format_json, format_text
+from .diagnostics import Diagnostic, Severity, format_github, format_json, format_text
 
 
 def _stdout_utf8() -> None:
@@ -41,12 +41,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"変更の影響を受ける {len(only)} ファイルを検査します (checking {len(only)} affected files)", file=sys.stderr)
     dataset, diagnostics = load_dataset(root, only)
     elapsed = time.perf_counter() - started
-    if args.format == "json":
-        sys.stdout.write(format_json(diagnostics))
-    elif args.format == "github":
-        sys.stdout.write(format_github(diagnostics))
-    else:
-        sys.stdout.write(format_text(diagnostics))
+    _print_diagnostics(diagnostics, args.format)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if args.format != "json":
@@ -60,14 +55,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if dataset is not None else 1
 
 
-def _print_diagnostics(diagnostics, fmt: str = "text") -> None:
-    if fmt == "github":
-        sys.stdout.write(format_github(diagnostics))
-    else:
-        sys.stdout.write(format_text(diagnostics))
+def _print_diagnostics(diagnostics: list[Diagnostic], fmt: str = "text") -> None:
+    formatter = {"json": format_json, "github": format_github}.get(fmt, format_text)
+    sys.stdout.write(formatter(diagnostics))
 
 
 def _bad_date(value: str | None) -> bool:
+    """True (after saying so) when --today is given and is not YYYY-MM-DD."""
     from datetime import date
 
     if value is None:
@@ -75,6 +69,7 @@ def _bad_date(value: str | None) -> bool:
     try:
         date.fromisoformat(value)
     except ValueError:
+        print(f"--today は 2026-12-10 の形で指定してください (--today must be YYYY-MM-DD): {value}", file=sys.stderr)
         return True
     return False
 
@@ -83,7 +78,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build, parse_today
 
     if _bad_date(args.today):
-        print(f"--today は 2026-12-10 の形で指定してください (--today must be YYYY-MM-DD): {args.today}", file=sys.stderr)
         return 2
     started = time.perf_counter()
     result = build(Path(args.root), Path(args.out), today=parse_today(args.today), portals=args.portal or None,
@@ -102,15 +96,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     if _bad_date(args.today):
-        print(f"--today は 2026-12-10 の形で指定してください (--today must be YYYY-MM-DD): {args.today}", file=sys.stderr)
         return 2
     return serve(Path(args.root), Path(args.out), today=args.today, host=args.host, port=args.port)
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
+def cmd_generate(args: argparse.Namespace) -> int:
+    """`schema` and `templates`: files generated from the models."""
+    from .scaffold import write_templates
     from .schema import write_schemas
 
-    for path in write_schemas(Path(args.root)):
+    write = {"schema": write_schemas, "templates": write_templates}[args.command]
+    for path in write(Path(args.root)):
         print(path)
     return 0
 
@@ -151,14 +147,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(made.rel)
     print("ファイルを作りました。説明（# の行）に沿って内容を書き換え、koryukai validate で確認してください"
           " (created; edit it, then run koryukai validate)", file=sys.stderr)
-    return 0
-
-
-def cmd_templates(args: argparse.Namespace) -> int:
-    from .scaffold import write_templates
-
-    for path in write_templates(Path(args.root)):
-        print(path)
     return 0
 
 
@@ -206,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="JSON Schema を schemas/ に書き出す (write the JSON Schemas)")
     p.add_argument("root", nargs="?", default=".")
-    p.set_defaults(func=cmd_schema)
+    p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("new", help="新しいファイルを作る (create a data file from its template)")
     p.add_argument("kind", choices=("region", "institution", "meeting", "challenge", "veteran"))
@@ -224,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("templates", help="templates/ のひな形を書き出す (write templates/)")
     p.add_argument("root", nargs="?", default=".")
-    p.set_defaults(func=cmd_templates)
+    p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("codeowners", help="CODEOWNERS を生成する (generate .github/CODEOWNERS)")
     p.add_argument("root", nargs="?", default=".")

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .discover import MEETING_ID, RESERVED_IDS, SLUG
 from .models import MODELS
 from .models.common import nested_model
-from .schema import schema_line
+from .schema import schema_line, write_per_kind
 
 TEMPLATE_DIR = "templates"
 
@@ -108,14 +108,7 @@ def template(kind: str, values: dict[str, Any] | None = None) -> str:
 
 
 def write_templates(root: Path) -> list[Path]:
-    out = root / TEMPLATE_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in MODELS:
-        path = out / f"{kind}.yml"
-        path.write_text(template(kind), encoding="utf-8")
-        written.append(path)
-    return written
+    return write_per_kind(root / TEMPLATE_DIR, ".yml", template)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ the tests, so they never drift from the models.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +42,19 @@ def render(kind: str) -> str:
     return json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_schemas(root: Path) -> list[Path]:
-    out = root / SCHEMA_DIR
-    out.mkdir(parents=True, exist_ok=True)
+def write_per_kind(folder: Path, suffix: str, text: Callable[[str], str]) -> list[Path]:
+    """One generated file per file kind (schemas/, templates/)."""
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in MODELS:
-        path = out / f"{kind}.schema.json"
-        path.write_text(render(kind), encoding="utf-8")
+        path = folder / f"{kind}{suffix}"
+        path.write_text(text(kind), encoding="utf-8")
         written.append(path)
     return written
+
+
+def write_schemas(root: Path) -> list[Path]:
+    return write_per_kind(root / SCHEMA_DIR, ".schema.json", render)
 
 
 def schema_line(kind: str, depth: int) -> str:

@@ -126,14 +126,13 @@ _KIND_TABLE = {"challenge": "challenges", "veteran": "veterans", "meeting": "mee
                "institution": "institutions", "region": "regions"}
 
 
-def check_unparsed(root: Path, files: list[tuple[str, LoadedFile]]) -> list[Diagnostic]:
+def check_unparsed(root: Path, files: list[tuple[str, LoadedFile]], allow: AllowList) -> list[Diagnostic]:
     """Files that failed their model are scanned too, so one run shows every problem.
 
     Without a model there is no public-details context (institution names and
     contacts), so only findings that no public detail could explain are kept:
     everything except company names, which could be a co-host's name.
     """
-    allow, _ = load_allow(root)
     out: list[Diagnostic] = []
     for kind, loaded in files:
         try:
