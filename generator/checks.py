@@ -103,7 +103,6 @@ def _check_meeting(ds: Dataset, rec: Record[Meeting]) -> list[Diagnostic]:
 def _check_challenge(ds: Dataset, rec: Record[Challenge]) -> list[Diagnostic]:
     c = rec.model
     out: list[Diagnostic] = []
-    region = ds.regions[rec.region].model
     if c.meeting is not None:
         ref = f"{rec.region}/{rec.institution}/{c.meeting}"
         if ref not in ds.meetings:
@@ -112,10 +111,6 @@ def _check_challenge(ds: Dataset, rec: Record[Challenge]) -> list[Diagnostic]:
             out.append(_at(rec, ("meeting",), "X310",
                            f"交流会「{c.meeting}」が見つかりません。同じ機関の meetings/ にあるファイル名（.yml を除く）を書いてください（候補: {shown}）",
                            f"meeting '{c.meeting}' not found in this institution's meetings/"))
-    if c.prefecture not in region.prefectures:
-        out.append(_at(rec, ("prefecture",), "X311",
-                       f"都道府県「{c.prefecture}」は地域「{region.name}」に含まれていません。region.yml の prefectures を確認してください",
-                       f"prefecture {c.prefecture} is not in region {rec.region}"))
     if c.consent_date is None:
         out.append(_at(rec, ("title",), "X320",
                        "公開の同意日（consent_date）がないため、この課題はポータルに掲載されません",
@@ -126,11 +121,6 @@ def _check_challenge(ds: Dataset, rec: Record[Challenge]) -> list[Diagnostic]:
 def _check_veteran(ds: Dataset, rec: Record[Veteran]) -> list[Diagnostic]:
     v = rec.model
     out: list[Diagnostic] = []
-    region = ds.regions[rec.region].model
-    if v.prefecture not in region.prefectures:
-        out.append(_at(rec, ("prefecture",), "X311",
-                       f"都道府県「{v.prefecture}」は地域「{region.name}」に含まれていません。region.yml の prefectures を確認してください",
-                       f"prefecture {v.prefecture} is not in region {rec.region}"))
     if v.contact_form is not None:
         allowed = set(vocab.DEFAULT_FORM_HOSTS)
         for key, inst in ds.institutions.items():
@@ -165,8 +155,9 @@ def _check_branding(root: Path, rec: Record) -> list[Diagnostic]:
 
 
 def _check_prefecture_in_region(ds: Dataset) -> list[Diagnostic]:
+    """Institutions, challenges and veterans sit in a prefecture of their own region."""
     out = []
-    for rec in ds.institutions.values():
+    for rec in [*ds.institutions.values(), *ds.challenges.values(), *ds.veterans.values()]:
         region = ds.regions[rec.region].model
         if rec.model.prefecture not in region.prefectures:
             out.append(_at(rec, ("prefecture",), "X311",

@@ -96,6 +96,16 @@ def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
                 continue
             found.append(Found(kind, item, r, region, institution, item.stem))
 
+    def stray(folder: Path, expected: set[str]) -> None:
+        """Anything in a region or institution folder that is not data, an image or ignorable."""
+        for item in sorted(folder.iterdir()):
+            if item.name in expected or item.name in _IGNORED_NAMES or item.name.startswith("."):
+                continue
+            if item.suffix.lower() in _IMAGE_SUFFIXES:
+                continue
+            problems.append(_problem(rel(item), "L201", "このファイル・フォルダは読み込まれません。置き場所を確認してください",
+                                     "not part of the data layout; check where it belongs"))
+
     for region_dir in sorted(p for p in regions_dir.iterdir()):
         if region_dir.name in _IGNORED_NAMES or region_dir.name.startswith("."):
             continue
@@ -117,13 +127,7 @@ def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
                                      "region.yml is missing"))
             continue
         found.append(Found("region", region_file, rel(region_file), region, None, region))
-        for item in sorted(region_dir.iterdir()):
-            if item.name in {"region.yml", "institutions", "veterans"} or item.name in _IGNORED_NAMES:
-                continue
-            if item.name.startswith(".") or item.suffix.lower() in _IMAGE_SUFFIXES:
-                continue
-            problems.append(_problem(rel(item), "L201", "このファイル・フォルダは読み込まれません。置き場所を確認してください",
-                                     "not part of the data layout; check where it belongs"))
+        stray(region_dir, {"region.yml", "institutions", "veterans"})
         veterans = region_dir / "veterans"
         if veterans.is_dir():
             yml_files(veterans, "veteran", region, None, SLUG)
@@ -147,13 +151,7 @@ def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
                                          "institution.yml is missing"))
                 continue
             found.append(Found("institution", inst_file, rel(inst_file), region, inst, inst))
-            for item in sorted(inst_dir.iterdir()):
-                if item.name in {"institution.yml", "meetings", "challenges"} or item.name in _IGNORED_NAMES:
-                    continue
-                if item.name.startswith(".") or item.suffix.lower() in _IMAGE_SUFFIXES:
-                    continue
-                problems.append(_problem(rel(item), "L201", "このファイル・フォルダは読み込まれません。置き場所を確認してください",
-                                         "not part of the data layout; check where it belongs"))
+            stray(inst_dir, {"institution.yml", "meetings", "challenges"})
             for sub, kind, pattern in (("meetings", "meeting", MEETING_ID), ("challenges", "challenge", SLUG)):
                 folder = inst_dir / sub
                 if folder.is_dir():
