@@ -107,17 +107,17 @@ def build(
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
             work = staging_dir(staging.parent / (staging.name + "-work"))
+            content = _content_pages(project_root, plan)
             try:
                 t = time.perf_counter()
                 site = render_site(plan, data_root=root, project_root=project_root,
-                                   content_pages=_content_pages(project_root, plan), work=work,
-                                   site_url=site_url)
+                                   content_pages=content, work=work, site_url=site_url)
                 timings["render"] = timings.get("render", 0) + time.perf_counter() - t
                 if index:
                     from .index import index_site
 
                     t = time.perf_counter()
-                    index_site(site, plan)
+                    index_site(site, plan, [plan.url(page.url) or "" for page, _ in content])
                     timings["index"] = timings.get("index", 0) + time.perf_counter() - t
                 from .privacy.built import scan_site
 

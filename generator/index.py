@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import re
 import unicodedata
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -37,17 +38,14 @@ def _require_extended() -> None:
         ) from exc
 
 
-def portal_records(plan: SitePlan, portal_id: str) -> list[str]:
-    """Build URLs of the pages a portal's search covers, in a stable order."""
+def portal_records(plan: SitePlan, portal_id: str, content_urls: Sequence[str] = ()) -> list[str]:
+    """Build URLs of the pages a portal's search covers, in a stable order.
+
+    Its own records, plus the editorial pages (content/) when given.
+    """
     portal = plan.portals[portal_id]
-    keys = set(portal.upcoming) | set(portal.past) | set(portal.challenges) | set(portal.veterans)
-    urls = []
-    for page in plan.pages:
-        if (page.record in keys) or page.kind == "content":
-            url = plan.url(page.url)
-            if url is not None:
-                urls.append(url)
-    return sorted(urls)
+    keys = {*portal.upcoming, *portal.past, *portal.challenges, *portal.veterans}
+    return sorted({*(plan.record_urls[k] for k in keys if k in plan.record_urls), *content_urls})
 
 
 # Pagefind writes three UIs; the portals use the default one, from the root bundle only.
@@ -130,7 +128,7 @@ async def _settled(bundle: Path, timeout: float = 30.0) -> None:
             await asyncio.sleep(0.05)
 
 
-async def _index_all(site: Path, plan: SitePlan) -> dict[str, int]:
+async def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[str, int]:
     from pagefind.index import IndexConfig
 
     counts: dict[str, int] = {}
@@ -144,7 +142,9 @@ async def _index_all(site: Path, plan: SitePlan) -> dict[str, int]:
             assert base is not None
             config = IndexConfig(force_language="ja", output_path=str(site / base / "pagefind"))
             index = await service.create_index(config)
-            urls = portal_records(plan, portal_id)
+            # Editorial pages are long (the guide's fragment is ~50 kB): only the root portal's search
+            # carries them, so a small portal's first query stays light and finds records.
+            urls = portal_records(plan, portal_id, content_urls if portal_id == plan.root else ())
             for url in urls:
                 if url not in cache:
                     cache[url] = normalise_html((site / url / "index.html").read_text(encoding="utf-8"))
@@ -160,9 +160,9 @@ async def _index_all(site: Path, plan: SitePlan) -> dict[str, int]:
     return counts
 
 
-def index_site(site: Path, plan: SitePlan) -> dict[str, int]:
+def index_site(site: Path, plan: SitePlan, content_urls: Sequence[str] = ()) -> dict[str, int]:
     """Write a Pagefind bundle into every portal folder of the build; return records per portal."""
     _require_extended()
     # A thread of its own: the caller may already run an event loop (a browser driver, a server).
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _index_all(site, plan)).result()
+        return pool.submit(asyncio.run, _index_all(site, plan, content_urls)).result()

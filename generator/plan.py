@@ -165,6 +165,11 @@ class SitePlan:
     def _kept(self) -> frozenset[str]:
         return frozenset(p.url for p in self.pages)
 
+    @cached_property
+    def record_urls(self) -> dict[str, str]:
+        """Record key -> URL of its detail page in this build."""
+        return {p.record: url for p in self.pages if p.record and (url := self.url(p.url)) is not None}
+
 
 # --- URLs in the combined tree ----------------------------------------------
 

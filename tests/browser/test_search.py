@@ -118,3 +118,12 @@ def test_fullwidth_query_matches_halfwidth(browser, site_url: str) -> None:
     assert page.locator(".pagefind-ui__result").count() == first > 0
 
 
+
+
+def test_national_search_finds_the_editorial_pages_and_regions_do_not(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    national = page.evaluate(SEARCH_JS, [site_url + "pagefind/", "事前ヒアリング", {}])
+    assert "about/" in national and "guide/" in national
+    regional = page.evaluate(SEARCH_JS, [site_url + "kanto/pagefind/", "事前ヒアリング", {}])
+    assert regional and all(url.startswith("kanto/") for url in regional)
