@@ -43,14 +43,6 @@ class Diagnostic:
         return data
 
 
-class DiagnosticError(Exception):
-    """Raised by a stage that cannot go on; carries every diagnostic found."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__(f"{len(diagnostics)} problem(s)")
-        self.diagnostics = diagnostics
-
-
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 

@@ -17,7 +17,6 @@ from .dataset import Dataset, Record
 from .models import Challenge, Meeting, Veteran
 
 PAGE_SIZE = 20
-HOME_ITEMS = 6
 CLOSING_DAYS = 7
 MATCHES_SHOWN = 6
 

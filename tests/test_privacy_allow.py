@@ -8,8 +8,8 @@ import pytest
 
 from generator.validate import load_dataset
 
-from .conftest import CHALLENGE, VETERAN
-from .test_validate_messages import lines, replace
+from .conftest import CHALLENGE, VETERAN, replace
+from .test_validate_messages import lines
 
 ALLOW = "regions/privacy-allow.yml"
 HEADER = "# 守秘義務チェックの例外（SKS が確認して追加します）\nallow:\n"

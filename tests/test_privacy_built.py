@@ -14,9 +14,8 @@ from generator.build import build
 from generator.plan import SitePlan
 from generator.privacy.built import scan_site
 
-from .conftest import CHALLENGE, FIXTURES, MEETING, REPO
+from .conftest import CHALLENGE, FIXTURES, MEETING, REPO, replace
 from .test_privacy_allow import entry, write_allow
-from .test_validate_messages import replace
 
 TODAY = date(2026, 11, 26)
 CHALLENGE_PAGE = "kanto/minato-shinkin/challenges/precision-parts/index.html"

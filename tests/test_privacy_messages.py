@@ -8,8 +8,8 @@ import pytest
 
 from generator.validate import load_dataset
 
-from .conftest import CHALLENGE, INST, MEETING, REPO, VETERAN
-from .test_validate_messages import lines, replace
+from .conftest import CHALLENGE, INST, MEETING, REPO, VETERAN, replace
+from .test_validate_messages import lines
 
 INSTITUTION = f"{INST}/institution.yml"
 REGION = "regions/kanto/region.yml"

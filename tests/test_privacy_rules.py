@@ -13,8 +13,8 @@ from generator.privacy.reident import combination, reasons
 from generator.privacy.scan import scan_text
 from generator.validate import load_dataset
 
-from .conftest import CHALLENGE, MEETING, VETERAN
-from .test_validate_messages import lines, replace
+from .conftest import CHALLENGE, MEETING, VETERAN, replace
+from .test_validate_messages import lines
 
 # --- P510: prefilled form links ----------------------------------------------------------
 

@@ -8,14 +8,7 @@ import pytest
 
 from generator.validate import load_dataset
 
-from .conftest import CHALLENGE, INST, MEETING, VETERAN
-
-
-def replace(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from .conftest import CHALLENGE, INST, MEETING, VETERAN, replace
 
 
 def lines(root: Path) -> list[str]:
