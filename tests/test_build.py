@@ -92,7 +92,11 @@ def test_sitemap_and_404(demo_site: Path) -> None:
     sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "kanto/minatodai-shinkin/meetings/2026-12-10/" in sitemap
     assert "<lastmod>2026-11-26</lastmod>" in sitemap
-    assert "ページが見つかりません" in (demo_site / "404.html").read_text(encoding="utf-8")
+    not_found = (demo_site / "404.html").read_text(encoding="utf-8")
+    assert "ページが見つかりません" in not_found
+    # Served at any depth: every link starts from the site root.
+    links = re.findall(r'(?:href|src)="([^"#][^"]*)"', not_found)
+    assert links and all(link.startswith("/") for link in links), links
 
 
 def test_unconsented_challenge_is_not_published(demo_site: Path) -> None:
@@ -159,6 +163,7 @@ def test_standalone_institution_portal(tmp_path: Path) -> None:
     assert (out / "pagefind/pagefind.js").is_file()  # carries its own search index
     assert not (out / "tohoku").exists() and not (out / "kinki").exists()
     assert "https://koryukai.example.jp/meetings/2026-12-10/" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'href="/meetings/"' in (out / "404.html").read_text(encoding="utf-8")
 
 
 def test_unknown_portal_is_refused(tmp_path: Path) -> None:

@@ -39,7 +39,6 @@ class RenderedPage:
     header: str
     body: str
     footer: str
-    search: dict[str, Any]
 
 
 def source_path(url: str, kind: str = "") -> str:
@@ -72,7 +71,8 @@ class PageRenderer:
 
     # -- helpers exposed to templates ------------------------------------------
 
-    def _linker(self, page: Page) -> Callable[[str], str | None]:
+    def _linker(self, page: Page, base: str | None) -> Callable[[str], str | None]:
+        """Links relative to the page, or from the site's base path when `base` is given (404.html)."""
         here = self.plan.url(page.url) or ""
 
         def link(combined: str) -> str | None:
@@ -81,12 +81,13 @@ class PageRenderer:
                 if self.plan.national_url:
                     return self.plan.national_url.rstrip("/") + "/" + combined
                 return None
-            return relative(here, url)
+            return base + url if base is not None else relative(here, url)
 
         return link
 
-    def _file_link(self, page: Page, path: str) -> str:
-        return relative(self.plan.url(page.url) or "", path)[:-1]
+    def _file_link(self, page: Page, path: str, base: str | None) -> str:
+        """A file at the build root (a copied logo), whichever portal the build starts at."""
+        return base + path if base is not None else relative(self.plan.url(page.url) or "", path)[:-1]
 
     def _nav(self, portal: Portal, page: Page) -> list[tuple[str, str, bool]]:
         items = [
@@ -108,12 +109,13 @@ class PageRenderer:
             pid = p.parent
         return list(reversed(chain))
 
-    def render(self, page: Page, portal: Portal, content_body: str | None = None) -> RenderedPage:
-        link = self._linker(page)
+    def render(self, page: Page, portal: Portal, content_body: str | None = None, *,
+               base: str | None = None) -> RenderedPage:
+        link = self._linker(page, base)
         ctx: dict[str, Any] = {
             "page": page, "portal": portal, "link": link, **page.context,
             "crumbs": self._crumbs(portal), "nav": self._nav(portal, page),
-            "logo": self._file_link(page, self.logos[portal.id]) if portal.id in self.logos else None,
+            "logo": self._file_link(page, self.logos[portal.id], base) if portal.id in self.logos else None,
             "meeting": self.plan.meetings.get, "challenge": self.plan.challenges.get,
             "veteran": self.plan.veterans.get, "portal_of": self.plan.portals.get,
             "institution": lambda key: self.plan.dataset.institutions[key].model,
@@ -125,7 +127,7 @@ class PageRenderer:
         head = self.env.get_template("_head.html").render(ctx)
         header = self.env.get_template("_header.html").render(ctx)
         footer = self.env.get_template("_footer.html").render(ctx)
-        return RenderedPage(page, source_path(self.plan.url(page.url) or "", page.kind), page.title, head, header, body, footer, {})
+        return RenderedPage(page, source_path(self.plan.url(page.url) or "", page.kind), page.title, head, header, body, footer)
 
     # -- charts ---------------------------------------------------------------
 

@@ -15,10 +15,12 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -105,16 +107,12 @@ def render_site(
     for page, markdown in content_pages:
         add(renderer.render(page, plan.portals[page.portal], content_body=""), raw=False, markdown=markdown)
 
-    # The 404 page is served at any depth, so its links are absolute from the site's base path.
-    base_path = "/" if not site_url else "/" + site_url.split("://", 1)[-1].split("/", 1)[-1].strip("/") + "/"
-    base_path = base_path.replace("//", "/")
+    # The 404 page is served at any depth, so its links start from the site's base path.
+    base_path = "/" + (urlsplit(site_url).path.strip("/") + "/" if site_url else "").lstrip("/")
     home = next(p for p in plan.pages if p.kind == "home" and plan.url(p.url) == "")
-    not_found = renderer.render(home.__class__(
-        url=home.url, template="404.html", portal=home.portal, title="ページが見つかりません", kind="404", demo=home.demo,
-    ), plan.portals[home.portal])
-    abs_404 = {key: getattr(not_found, key).replace('href="./', f'href="{base_path}').replace('src="./', f'src="{base_path}')
-               for key in ("head", "header", "body", "footer")}
-    abs_404["title"] = not_found.title
+    not_found = renderer.render(replace(home, template="404.html", title="ページが見つかりません", kind="404"),
+                                plan.portals[home.portal], base=base_path)
+    abs_404 = {key: getattr(not_found, key) for key in ("title", "head", "header", "body", "footer")}
 
     assets = docs / "assets" / "koryukai"
     shutil.copytree(themes / "assets", assets)
