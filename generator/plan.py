@@ -339,8 +339,10 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
         past = sorted((v for v in mine if v.m.date < today), key=lambda v: (v.m.date, v.key), reverse=True)
         return tuple(v.key for v in upcoming), tuple(v.key for v in past)
 
+    ordered_challenges = sorted(published_challenges, key=challenge_sort)  # sorted once, filtered per portal
+
     def challenges_for(prefix: str) -> tuple[str, ...]:
-        return tuple(sorted((k for k in published_challenges if not prefix or k.startswith(prefix + "/")), key=challenge_sort))
+        return tuple(k for k in ordered_challenges if not prefix or k.startswith(prefix + "/"))
 
     def veterans_for(portal_id: str) -> tuple[str, ...]:
         return tuple(k for k in published_veterans if portal_id in veteran_portals[k])
