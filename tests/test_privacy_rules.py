@@ -157,5 +157,9 @@ def test_issue_traps_are_not_findings(text: str) -> None:
 
 
 def test_detector_survives_odd_input() -> None:
-    for text in ["", "@", "〒", "株式会社", "(株)", "様", "0" * 40, "-" * 40, "a" * 3000 + "@", "\u3099" * 5]:
-        scan_text(text)
+    """Odd fragments give no finding; any finding would have to point inside the text."""
+    for text in ["", "@", "〒", "株式会社", "(株)", "様", "-" * 40, "a" * 3000 + "@", "\u3099" * 5]:
+        assert scan_text(text) == [], text
+    text = "0" * 40 + " 連絡先 03-1234-5678"
+    hits = scan_text(text)
+    assert [(h.span, text[h.start:h.end]) for h in hits] == [("03-1234-5678", "03-1234-5678")]
