@@ -18,6 +18,13 @@ VETERAN = "regions/kanto/veterans/overseas-sales.yml"
 TODAY = date(2026, 11, 26)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the whole demo site built carry the `site` marker (mutation runs skip them)."""
+    for item in items:
+        if "demo_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repo's demo data built once, with search, for today = 2026-11-26."""

@@ -67,6 +67,16 @@ def test_commands_the_workflows_run_are_documented_in_the_readme() -> None:
                         assert flag in readme, (step["run"], flag)
 
 
+def test_pull_requests_run_the_tests_before_building() -> None:
+    jobs = _load(REPO / ".github" / "workflows" / "pull-request.yml")["jobs"]
+    runs = [step.get("run", "") for step in jobs["test"]["steps"]]
+    assert "bash .ci/run" in runs
+    assert "debian" in jobs["test"]["container"] or "bookworm" in jobs["test"]["container"]
+    assert jobs["validate-and-build"]["needs"] == "test"
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test\n" in ci and "make test-dates" in ci and "faketime" in ci
+
+
 def test_committed_codeowners_is_current() -> None:
     dataset, _ = load_dataset(REPO)
     assert dataset is not None
