@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,6 +59,19 @@ def default_project_root(root: Path) -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def unknown_portal_message(unknown: list[str], known: list[str]) -> str:
+    """Names the portals that don't exist, with the closest real ones (or all of them, when few)."""
+    import difflib
+
+    hints = []
+    for name in unknown:
+        close = [k for k in known if k.endswith("/" + name)] or difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+        hints.append(f"「{name}」" + (f"（もしかして: {'、'.join(close)}）" if close else ""))
+    listed = "、".join(sorted(known)) if len(known) <= 30 else "、".join(sorted(known)[:30]) + " ほか"
+    return (f"ポータル {'、'.join(hints)} はありません。指定できるのは: {listed}"
+            f" (unknown portal {', '.join(unknown)}; valid portals are regions and region/institution ids)")
+
+
 def parse_today(value: str | None) -> date:
     if value:
         return date.fromisoformat(value)
@@ -76,11 +90,14 @@ def build(
     site_url: str | None = None,
     project_root: Path | None = None,
     index: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build every portal (or the named standalone portals) into `out`.
 
-    Nothing is written to `out` unless every stage succeeds.
+    Nothing is written to `out` unless every stage succeeds. `progress(stage)` is called as each
+    stage starts (validate, plan, render, index, scan, publish).
     """
+    stage = progress or (lambda _name: None)
     from .render.site import RenderError, render_site
 
     root = root.resolve()
@@ -88,6 +105,7 @@ def build(
     project_root = (project_root or default_project_root(root)).resolve()
     timings: dict[str, float] = {}
     started = time.perf_counter()
+    stage("validate")
     dataset, diagnostics = load_dataset(root)
     timings["validate"] = time.perf_counter() - started
     if dataset is None:
@@ -96,13 +114,14 @@ def build(
     roots = portals or [""]
     unknown = [p for p in roots if p and p not in dataset.regions and p not in dataset.institutions]
     if unknown:
-        return BuildResult(False, diagnostics, message=f"ポータル {', '.join(unknown)} はありません (unknown portal)")
+        return BuildResult(False, diagnostics, message=unknown_portal_message(unknown, [*dataset.regions, *dataset.institutions]))
 
     staging = staging_dir(out)
     try:
         result = BuildResult(True, diagnostics, out=out)
         for portal_id in roots:
             t = time.perf_counter()
+            stage("plan")
             plan = build_plan(dataset, today, root=portal_id, national_url=None)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
@@ -110,6 +129,7 @@ def build(
             content = _content_pages(project_root, plan)
             try:
                 t = time.perf_counter()
+                stage("render")
                 site = render_site(plan, data_root=root, project_root=project_root,
                                    content_pages=content, work=work, site_url=site_url)
                 timings["render"] = timings.get("render", 0) + time.perf_counter() - t
@@ -117,11 +137,13 @@ def build(
                     from .index import index_site
 
                     t = time.perf_counter()
+                    stage("index")
                     index_site(site, plan, [plan.url(page.url) or "" for page, _ in content])
                     timings["index"] = timings.get("index", 0) + time.perf_counter() - t
                 from .privacy.built import scan_site
 
                 t = time.perf_counter()
+                stage("scan")
                 findings = scan_site(site, plan)  # with the exceptions validation loaded
                 timings["scan"] = timings.get("scan", 0) + time.perf_counter() - t
                 if findings:
@@ -143,6 +165,7 @@ def build(
         result.files = len(files)
         result.bytes = sum(p.stat().st_size for p in files)
         t = time.perf_counter()
+        stage("publish")
         swap_in(staging, out)
         timings["publish"] = time.perf_counter() - t
         result.seconds = timings

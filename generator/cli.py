@@ -23,10 +23,23 @@ def _stdout_utf8() -> None:
             pass
 
 
+def _root(args: argparse.Namespace) -> Path:
+    """The repository root: the folder given, or the nearest one above the current folder with regions/."""
+    from .rootdir import resolve_root
+
+    return resolve_root(args.root)
+
+
+def _progress(args: argparse.Namespace):
+    from .progress import Progress
+
+    return Progress("quiet" if args.quiet else "auto")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validate import load_dataset
 
-    root = Path(args.root)
+    root = _root(args)
     started = time.perf_counter()
     only = None
     if args.changed_since:
@@ -80,13 +93,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     if _bad_date(args.today):
         return 2
     started = time.perf_counter()
-    result = build(Path(args.root), Path(args.out), today=parse_today(args.today), portals=args.portal or None,
-                   site_url=args.site_url, index=not args.no_search)
+    progress = _progress(args)
+    try:
+        result = build(_root(args), Path(args.out), today=parse_today(args.today), portals=args.portal or None,
+                       site_url=args.site_url, index=not args.no_search, progress=progress.stage)
+    finally:
+        progress.close()
     _print_diagnostics(result.diagnostics)
     if not result.ok:
         print(f"NG: {result.message}", file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - started
+    if args.verbose:
+        print("段階ごとの時間 (seconds per stage): " + "、".join(f"{k} {v:.2f}" for k, v in result.seconds.items()), file=sys.stderr)
     print(f"OK: {result.pages} ページを {result.out} に生成しました（{result.files} ファイル、"
           f"{result.bytes / 1_000_000:.1f} MB、{elapsed:.1f} 秒）", file=sys.stderr)
     return 0
@@ -97,7 +116,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if _bad_date(args.today):
         return 2
-    return serve(Path(args.root), Path(args.out), today=args.today, host=args.host, port=args.port)
+    return serve(_root(args), Path(args.out), today=args.today, host=args.host, port=args.port, quiet=args.quiet)
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -106,7 +125,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
     write = {"schema": write_schemas, "templates": write_templates}[args.command]
-    for path in write(Path(args.root)):
+    for path in write(_root(args)):
         print(path)
     return 0
 
@@ -115,9 +134,9 @@ _PROMPTS = {
     "region": [("id", "地域 ID（半角英小文字、例: kanto）"), ("name", "地域名（例: 関東）")],
     "institution": [("region", "地域 ID（例: kanto）"), ("id", "機関 ID（半角英小文字、例: minato-shinkin）"),
                     ("name", "機関名（例: みなと信用金庫）")],
-    "meeting": [("institution", "機関（地域/機関、例: kanto/minato-shinkin）"), ("date", "開催日（例: 2026-12-10）"),
+    "meeting": [("institution", "機関（地域/機関、例: kanto/minatodai-shinkin）"), ("date", "開催日（例: 2026-12-10）"),
                 ("title", "交流会名（例: 第12回 みなと新現役交流会）")],
-    "challenge": [("institution", "機関（地域/機関、例: kanto/minato-shinkin）"), ("id", "課題 ID（半角英小文字、例: precision-parts）"),
+    "challenge": [("institution", "機関（地域/機関、例: kanto/minatodai-shinkin）"), ("id", "課題 ID（半角英小文字、例: precision-parts）"),
                   ("meeting", "発表する交流会の ID（例: 2026-12-10、なければ空欄）")],
     "veteran": [("region", "地域 ID（例: kanto）"), ("id", "新現役 ID（半角英小文字、例: overseas-sales）")],
 }
@@ -140,7 +159,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print("次の指定が必要です: " + ", ".join("--" + k for k in missing) + f" (missing: {', '.join(missing)})", file=sys.stderr)
         return 2
     try:
-        made = create(Path(args.root), args.kind, values)
+        made = create(_root(args), args.kind, values)
     except ScaffoldError as exc:
         print(f"{exc.ja} ({exc.en})", file=sys.stderr)
         return 1
@@ -154,13 +173,14 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     from .codeowners import codeowners
     from .validate import load_dataset
 
-    dataset, diagnostics = load_dataset(Path(args.root))
+    root = _root(args)
+    dataset, diagnostics = load_dataset(root)
     if dataset is None:
         sys.stdout.write(format_text(diagnostics))
         return 1
     text = codeowners(dataset, args.sks)
     if args.write:
-        target = Path(args.root) / ".github" / "CODEOWNERS"
+        target = root / ".github" / "CODEOWNERS"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         print(target)
@@ -169,64 +189,93 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     return 0
 
 
+ROOT_HELP = "リポジトリのフォルダ（regions/ があるフォルダ）。既定: 今のフォルダから上へたどって探す (default: found upwards from here)"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("koryukai")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _sub(sub: argparse._SubParsersAction, name: str, ja: str, en: str, *, root: str = "positional") -> argparse.ArgumentParser:
+    """A subcommand with its one-line help, a description, and the repository root argument."""
+    p = sub.add_parser(name, help=f"{ja} ({en})", description=f"{ja}\n{en}",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    if root == "positional":
+        p.add_argument("root", nargs="?", default=None, help=ROOT_HELP)
+    elif root == "option":
+        p.add_argument("--root", default=None, help=ROOT_HELP)
+    return p
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="途中経過を出さない（エラーと結果だけ） (no progress)")
+    group.add_argument("-v", "--verbose", action="store_true", help="段階ごとの所要時間も出す (print stage timings)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="koryukai",
         description="新現役交流会ポータルの生成ツール (static-site generator for 新現役交流会 portals)",
+        epilog="各コマンドの説明: koryukai <コマンド> --help (help for a command)",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"koryukai {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="<コマンド>")
 
-    p = sub.add_parser("validate", help="データを検査する (check the YAML data)")
-    p.add_argument("root", nargs="?", default=".", help="リポジトリのフォルダ（regions/ を含む）")
-    p.add_argument("--format", choices=("text", "json", "github"), default="text")
-    p.add_argument("--changed-since", metavar="REF", help="REF から変わったファイルと、それを参照するファイルだけを検査する")
+    p = _sub(sub, "validate", "データを検査する。エラーがなければ終了コード 0、あれば 1", "check the YAML data; exit 0 when valid, 1 otherwise")
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="出力の形。text: 1行1件（既定）、json: ツール用、github: GitHub Actions の注釈 (output format; default: text)")
+    p.add_argument("--changed-since", metavar="REF",
+                   help="git の REF（例: origin/main）から変わったファイルと、それを参照するファイルだけを検査する (check only files changed since REF and their dependants)")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("build", help="ポータルを生成する (build the portals)")
-    p.add_argument("root", nargs="?", default=".", help="リポジトリのフォルダ（regions/ を含む）")
-    p.add_argument("--out", default="site", help="出力先フォルダ（既定: site）")
-    p.add_argument("--today", help="「今日」とみなす日付 YYYY-MM-DD（既定: 日本時間の今日）")
+    p = _sub(sub, "build", "全ポータル（または指定したポータル）を生成する", "build the portals into --out")
+    p.add_argument("--out", default="site", help="出力先フォルダ。既定: site (output folder; default: site)")
+    p.add_argument("--today", help="「今日」とみなす日付 YYYY-MM-DD。既定: 日本時間の今日 (the day to build for; default: today in Japan)")
     p.add_argument("--portal", action="append", metavar="ID",
-                   help="このポータルだけを単独サイトとして生成（例: kanto、kanto/minatodai-shinkin）")
-    p.add_argument("--site-url", help="公開する URL（例: https://example.github.io/portal/）")
-    p.add_argument("--no-search", action="store_true", help="検索インデックスを作らない（確認用）")
+                   help="このポータルだけを単独サイトとして生成（例: kanto、kanto/minatodai-shinkin）。何度でも指定可。既定: 全国・地域・機関のすべて (build only this portal as a standalone site; repeatable)")
+    p.add_argument("--site-url", help="公開する URL（例: https://example.github.io/portal/）。既定: なし (the public URL; default: none)")
+    p.add_argument("--no-search", action="store_true", help="検索索引を作らない（確認用に速く生成） (skip the search index)")
+    _output_options(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("schema", help="JSON Schema を schemas/ に書き出す (write the JSON Schemas)")
-    p.add_argument("root", nargs="?", default=".")
-    p.set_defaults(func=cmd_generate)
+    p = _sub(sub, "serve", "生成してプレビューし、ファイルを保存するたびに作り直す", "build, preview on localhost, rebuild on change")
+    p.add_argument("--out", default="site", help="出力先フォルダ。既定: site (output folder; default: site)")
+    p.add_argument("--today", help="「今日」とみなす日付 YYYY-MM-DD。既定: 日本時間の今日 (default: today in Japan)")
+    p.add_argument("--host", default="127.0.0.1", help="待ち受けるアドレス。既定: 127.0.0.1 (address to listen on)")
+    p.add_argument("--port", type=int, default=8000, help="ポート番号。使用中なら次の空きポートを使います。既定: 8000 (port; the next free one is used when busy)")
+    _output_options(p)
+    p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("new", help="新しいファイルを作る (create a data file from its template)")
-    p.add_argument("kind", choices=("region", "institution", "meeting", "challenge", "veteran"))
-    p.add_argument("--root", default=".")
-    p.add_argument("--id", help="ID（フォルダ名・ファイル名）")
-    p.add_argument("--name", help="名前（地域・機関）")
-    p.add_argument("--region", help="地域 ID")
-    p.add_argument("--institution", help="機関（地域/機関）")
-    p.add_argument("--date", help="開催日 YYYY-MM-DD（交流会）")
-    p.add_argument("--slug", help="同じ日に2回開くときの区別（交流会、例: online）")
-    p.add_argument("--title", help="交流会名")
-    p.add_argument("--meeting", help="発表する交流会の ID（課題）")
-    p.add_argument("--no-input", action="store_true", help="質問しない（スクリプト用）")
+    p = _sub(sub, "new", "ひな形から新しいデータファイルを正しい場所に作る", "create a data file from its template", root="option")
+    p.add_argument("kind", choices=("region", "institution", "meeting", "challenge", "veteran"),
+                   help="作るファイルの種類 (what to create)")
+    p.add_argument("--id", help="ID（フォルダ名・ファイル名。半角英小文字・数字・ハイフン） (the id)")
+    p.add_argument("--name", help="名前（地域・機関） (name of a region or institution)")
+    p.add_argument("--region", help="地域 ID（例: kanto） (region id)")
+    p.add_argument("--institution", help="機関「地域/機関」（例: kanto/minatodai-shinkin） (region/institution)")
+    p.add_argument("--date", help="開催日 YYYY-MM-DD（交流会） (meeting date)")
+    p.add_argument("--slug", help="同じ日に2回開くときの区別（交流会、例: online） (second meeting on one day)")
+    p.add_argument("--title", help="交流会名 (meeting title)")
+    p.add_argument("--meeting", help="発表する交流会の ID（課題、例: 2027-01-20） (the challenge's meeting)")
+    p.add_argument("--no-input", action="store_true", help="質問しない（スクリプト用） (never prompt)")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("templates", help="templates/ のひな形を書き出す (write templates/)")
-    p.add_argument("root", nargs="?", default=".")
+    p = _sub(sub, "schema", "モデルから JSON Schema（schemas/）を作り直す", "rewrite schemas/ from the models")
     p.set_defaults(func=cmd_generate)
 
-    p = sub.add_parser("codeowners", help="CODEOWNERS を生成する (generate .github/CODEOWNERS)")
-    p.add_argument("root", nargs="?", default=".")
-    p.add_argument("--sks", default="@koryukai/sks", help="共有ファイルを承認する SKS のチーム（既定: @koryukai/sks）")
-    p.add_argument("--write", action="store_true", help=".github/CODEOWNERS に書き込む")
-    p.set_defaults(func=cmd_codeowners)
+    p = _sub(sub, "templates", "モデルからひな形（templates/）を作り直す", "rewrite templates/ from the models")
+    p.set_defaults(func=cmd_generate)
 
-    p = sub.add_parser("serve", help="生成してプレビューする (build and preview, rebuilding on change)")
-    p.add_argument("root", nargs="?", default=".")
-    p.add_argument("--out", default="site")
-    p.add_argument("--today")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
-    p.set_defaults(func=cmd_serve)
+    p = _sub(sub, "codeowners", "owners: から .github/CODEOWNERS を作る", "generate .github/CODEOWNERS from owners:")
+    p.add_argument("--sks", default="@koryukai/sks", help="共有ファイルを承認する SKS のチーム。既定: @koryukai/sks (the SKS team)")
+    p.add_argument("--write", action="store_true", help="画面に出す代わりに .github/CODEOWNERS に書き込む (write the file)")
+    p.set_defaults(func=cmd_codeowners)
     return parser
 
 
@@ -234,8 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     _stdout_utf8()
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .rootdir import RootNotFound
+
     try:
         return int(args.func(args))
+    except RootNotFound as exc:
+        print(f"{exc.ja} ({exc.en})", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: a message, never a traceback

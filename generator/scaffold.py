@@ -7,6 +7,7 @@ tests check the committed copies under templates/ are current.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ ACTIVE_OPTIONAL = {
 
 INTRO = {
     "region": "地域の設定です。フォルダ名（例: kanto）が地域の ID になります。",
-    "institution": "機関の設定です。フォルダ名（例: minato-shinkin）が機関の ID になります。",
+    "institution": "機関の設定です。フォルダ名（例: minatodai-shinkin）が機関の ID になります。",
     "meeting": "新現役交流会1回分です。ファイル名は開催日にします（例: 2026-12-10.yml）。",
     "challenge": "事前ヒアリングでまとめた企業の課題です。会社名・人名・連絡先・住所は書きません。",
     "veteran": "新現役のプロフィールです。氏名・メールアドレス・電話番号は書きません。",
@@ -125,7 +126,7 @@ class ScaffoldError(Exception):
 
 def _slug(value: str, what: str) -> str:
     if not SLUG.match(value or "") or value in RESERVED_IDS:
-        raise ScaffoldError(f"{what}「{value}」は使えません。半角の小文字英数字とハイフンにしてください（例: minato-shinkin）",
+        raise ScaffoldError(f"{what}「{value}」は使えません。半角の小文字英数字とハイフンにしてください（例: minatodai-shinkin）",
                             f"invalid {what} id '{value}'")
     return value
 
@@ -162,8 +163,13 @@ def target(root: Path, kind: str, args: dict[str, str]) -> tuple[Path, dict[str,
     region, _, inst = (args.get("institution") or "").partition("/")
     folder = root / "regions" / region / "institutions" / inst
     if not inst or not (folder / "institution.yml").is_file():
-        raise ScaffoldError(f"機関「{args.get('institution')}」がありません。「地域/機関」の形で指定してください（例: kanto/minato-shinkin）",
-                            f"institution '{args.get('institution')}' not found; use region/institution")
+        given = args.get("institution") or ""
+        known = sorted(f"{p.parent.parent.parent.name}/{p.parent.name}" for p in root.glob("regions/*/institutions/*/institution.yml"))
+        close = [k for k in known if k.endswith("/" + given)] or difflib.get_close_matches(given, known, n=3, cutoff=0.5)
+        example = close[0] if close else (known[0] if known else "kanto/minatodai-shinkin")
+        hint = f"もしかして: {'、'.join(close)}。" if close else ""
+        raise ScaffoldError(f"機関「{given}」がありません。{hint}「地域/機関」の形で指定してください（例: {example}）",
+                            f"institution '{given}' not found; use region/institution, e.g. {example}")
     if kind == "meeting":
         day = args.get("date") or ""
         stem = day + (f"-{args['slug']}" if args.get("slug") else "")

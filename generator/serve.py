@@ -1,13 +1,18 @@
 """`koryukai serve`: build, serve on localhost, rebuild when a file changes.
 
 The preview server adds a tiny script to each HTML response that reloads the
-page after a successful rebuild; the built files themselves never carry it.
-A failed rebuild prints its diagnostics and keeps serving the last good site.
+page after a rebuild; the built files themselves never carry it. A failed
+rebuild keeps serving the last good site and shows its messages over every
+page (the same Japanese lines as the terminal). Unknown URLs get the site's
+own 404 page. The port is taken before the first build: a busy one moves on
+to the next free port and says so.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
+import html
 import sys
 import threading
 import time
@@ -35,6 +40,15 @@ def _snapshot(roots: list[Path]) -> dict[str, float]:
 
 class _State:
     version = 0
+    errors: str = ""  # the last failed rebuild's messages, shown over every page until a build succeeds
+
+
+def _overlay(errors: str) -> bytes:
+    """A banner with the failed build's messages (escaped: they quote contributor text)."""
+    return ("<div role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:9999;"
+            "background:#fff0f0;color:#5a0000;border-top:4px solid #b00020;padding:1rem;font:16px/1.6 sans-serif\">"
+            "<strong>生成に失敗しました。前回のページを表示しています (build failed; showing the last good site)</strong>"
+            f"<pre style=\"white-space:pre-wrap;font-size:14px\">{html.escape(errors)}</pre></div>").encode()
 
 
 def _handler(directory: Path, state: _State) -> type[SimpleHTTPRequestHandler]:
@@ -42,8 +56,8 @@ def _handler(directory: Path, state: _State) -> type[SimpleHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-        def _send(self, body: bytes, content_type: str) -> None:
-            self.send_response(200)
+        def _send(self, body: bytes, content_type: str, status: int = 200) -> None:
+            self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -56,34 +70,65 @@ def _handler(directory: Path, state: _State) -> type[SimpleHTTPRequestHandler]:
             path = Path(self.translate_path(self.path))
             if path.is_dir():
                 path = path / "index.html"
+            status = 200
+            if not path.exists() and (directory / "404.html").is_file():
+                path, status = directory / "404.html", 404
             if path.suffix == ".html" and path.is_file():
-                self._send(path.read_bytes().replace(b"</body>", RELOAD + b"</body>", 1), "text/html; charset=utf-8")
+                extra = RELOAD + (_overlay(state.errors) if state.errors else b"")
+                self._send(path.read_bytes().replace(b"</body>", extra + b"</body>", 1), "text/html; charset=utf-8", status)
                 return
             super().do_GET()
 
     return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
 
 
-def _build_once(root: Path, out: Path, today: str | None) -> bool:
+def _build_once(root: Path, out: Path, today: str | None, state: _State, quiet: bool) -> bool:
+    from .progress import Progress
+
     started = time.perf_counter()
-    result = build(root, out, today=parse_today(today))
-    sys.stdout.write(format_text(result.diagnostics))
+    progress = Progress("quiet" if quiet else "auto")
+    try:
+        result = build(root, out, today=parse_today(today), progress=progress.stage)
+    finally:
+        progress.close()
+    report = format_text(result.diagnostics)
+    sys.stdout.write(report)
     if result.ok:
+        state.errors = ""
         print(f"OK: {result.pages} ページを生成しました（{time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
     else:
+        state.errors = report + f"NG: {result.message}"
         print(f"NG: {result.message}", file=sys.stderr)
     return result.ok
 
 
-def serve(root: Path, out: Path, *, today: str | None, host: str, port: int) -> int:
+def _listen(host: str, port: int, handler: type[SimpleHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """The first free port from `port` on (up to 20 more), so a busy port never ends the preview."""
+    for candidate in range(port, port + 21):
+        try:
+            return ThreadingHTTPServer((host, candidate), handler)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            print(f"ポート {candidate} は使用中です。次を試します (port {candidate} is busy; trying the next)", file=sys.stderr)
+    raise OSError(errno.EADDRINUSE, f"ポート {port}〜{port + 20} はすべて使用中です。--port で別の番号を指定してください"
+                                    f" (ports {port}-{port + 20} are busy; choose another with --port)")
+
+
+def serve(root: Path, out: Path, *, today: str | None, host: str, port: int, quiet: bool = False) -> int:
     root = root.resolve()
     out = out.resolve()
-    if not _build_once(root, out, today) and not out.is_dir():
-        return 1
     state = _State()
+    try:
+        server = _listen(host, port, _handler(out, state))
+    except OSError as exc:
+        print(f"プレビューを始められません: {exc.strerror or exc} (cannot start the preview server)", file=sys.stderr)
+        return 2
+    if not _build_once(root, out, today, state, quiet) and not out.is_dir():
+        server.server_close()
+        return 1
     project = default_project_root(root)
     watched = [root / w for w in WATCHED] + [project / w for w in WATCHED if project != root]
-    server = ThreadingHTTPServer((host, port), _handler(out, state))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"プレビュー: http://{host}:{server.server_address[1]}/ を開いてください（終了は Ctrl+C）"
@@ -96,8 +141,8 @@ def serve(root: Path, out: Path, *, today: str | None, host: str, port: int) -> 
             if now != before:
                 before = now
                 print("変更を検知しました。再生成します… (change detected, rebuilding)", file=sys.stderr)
-                if _build_once(root, out, today):
-                    state.version += 1
+                _build_once(root, out, today, state, quiet)
+                state.version += 1  # reload either way: the new site, or the overlay with the errors
     except KeyboardInterrupt:
         pass
     finally:

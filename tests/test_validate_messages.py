@@ -176,8 +176,8 @@ def test_missing_root_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> No
     from generator.cli import main
 
     assert main(["validate", str(tmp_path / "nowhere")]) == 1
-    out = capsys.readouterr().out
-    assert "regions フォルダがありません" in out
+    err = capsys.readouterr().err
+    assert f"{(tmp_path / 'nowhere').resolve()} に regions フォルダがありません" in err
 
 
 def test_unexpected_error_is_a_message_not_a_traceback(valid_root: Path, capsys, monkeypatch) -> None:

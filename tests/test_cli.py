@@ -1,0 +1,133 @@
+"""The command line as a contributor meets it: help, version, where it looks, what it suggests."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import socket
+import urllib.request
+from pathlib import Path
+from threading import Thread
+from urllib.error import HTTPError
+
+import pytest
+
+from generator.cli import build_parser, main
+from generator.progress import Progress
+
+from .conftest import REPO, TODAY
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith("koryukai ")
+
+
+def test_every_subcommand_and_argument_is_described() -> None:
+    for name, sub in _subparsers().items():
+        assert sub.description and "\n" in sub.description, name  # Japanese, then English
+        for action in sub._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            assert action.help and len(action.help) > 8, (name, action.dest)
+            if action.default not in (None, False) and action.default != argparse.SUPPRESS:
+                assert "既定" in action.help or "default" in action.help, (name, action.dest)
+
+
+def test_every_option_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [(name, opt) for name, sub in _subparsers().items() for action in sub._actions
+               for opt in action.option_strings if opt.startswith("--") and opt != "--help" and opt not in readme]
+    assert missing == []
+
+
+def test_root_is_found_from_a_subfolder(valid_root: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.chdir(valid_root / "regions" / "kanto" / "institutions")
+    assert main(["validate"]) == 0
+    assert "OK: エラーはありません" in capsys.readouterr().err
+
+
+def test_no_root_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert f"regions フォルダが見つかりません。{tmp_path.resolve()} とその上のフォルダを探しました。" in err
+
+
+def test_unknown_portal_lists_close_ones(capsys) -> None:
+    assert main(["build", str(REPO), "--out", "/tmp/never-written", "--portal", "minatodai-shinkin", "--no-search",
+                 "--today", TODAY.isoformat(), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "ポータル 「minatodai-shinkin」（もしかして: kanto/minatodai-shinkin） はありません。" in err
+    assert "指定できるのは: " in err and "kinki/asanagi-city" in err
+
+
+def test_new_without_region_suggests_it(valid_root: Path, capsys) -> None:
+    assert main(["new", "meeting", "--root", str(valid_root), "--institution", "minato-shinkin",
+                 "--date", "2027-01-20", "--no-input"]) == 1
+    err = capsys.readouterr().err
+    assert "機関「minato-shinkin」がありません。もしかして: kanto/minato-shinkin。" in err
+
+
+def test_progress_in_ci_is_plain_lines() -> None:
+    stream = io.StringIO()
+    progress = Progress("auto", stream)
+    progress.stage("validate")
+    progress.stage("render")
+    progress.close()
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "… データの検査 (validate)…"
+    assert lines[1].startswith("  データの検査 (validate): ") and lines[1].endswith(" 秒")
+    assert lines[2] == "… ページの生成 (render)…" and len(lines) == 4
+
+
+def test_quiet_progress_prints_nothing() -> None:
+    stream = io.StringIO()
+    progress = Progress("quiet", stream)
+    progress.stage("validate")
+    progress.close()
+    assert stream.getvalue() == ""
+
+
+def test_busy_port_moves_to_the_next(tmp_path: Path, capsys) -> None:
+    from generator.serve import _handler, _listen, _State
+
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.1", 0))
+    blocker.listen()
+    busy = blocker.getsockname()[1]
+    try:
+        server = _listen("127.0.0.1", busy, _handler(tmp_path, _State()))
+    finally:
+        blocker.close()
+    assert server.server_address[1] > busy
+    server.server_close()
+    assert f"ポート {busy} は使用中です" in capsys.readouterr().err
+
+
+def test_preview_serves_the_404_page_and_shows_build_errors_escaped(tmp_path: Path) -> None:
+    from generator.serve import _handler, _listen, _State
+
+    (tmp_path / "404.html").write_text("<html><body><h1>ページが見つかりません</h1></body></html>", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<html><body>home</body></html>", encoding="utf-8")
+    state = _State()
+    server = _listen("127.0.0.1", 0, _handler(tmp_path, state))
+    Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with pytest.raises(HTTPError) as missing:
+            urllib.request.urlopen(base + "no/such/page/")
+        assert missing.value.code == 404 and "ページが見つかりません" in missing.value.read().decode()
+        state.errors = "regions/x.yml:3:1: error S103 「<script>」という項目はありません"
+        page = urllib.request.urlopen(base).read().decode()
+        assert "生成に失敗しました" in page and "&lt;script&gt;" in page and "<script>」" not in page
+    finally:
+        server.shutdown()
+        server.server_close()
