@@ -3,7 +3,8 @@
 The preview server adds a tiny script to each HTML response that reloads the
 page after a rebuild; the built files themselves never carry it. A failed
 rebuild keeps serving the last good site and shows its messages over every
-page (the same Japanese lines as the terminal). Unknown URLs get the site's
+page (the same Japanese lines as the terminal). After a change the pages are
+rebuilt first without the search index, then once more with it. Unknown URLs get the site's
 own 404 page. The port is taken before the first build: a busy one moves on
 to the next free port and says so.
 """
@@ -82,20 +83,21 @@ def _handler(directory: Path, state: _State) -> type[SimpleHTTPRequestHandler]:
     return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
 
 
-def _build_once(root: Path, out: Path, today: str | None, state: _State, quiet: bool) -> bool:
+def _build_once(root: Path, out: Path, today: str | None, state: _State, quiet: bool, *, index: bool = True) -> bool:
     from .progress import Progress
 
     started = time.perf_counter()
     progress = Progress("quiet" if quiet else "auto")
     try:
-        result = build(root, out, today=parse_today(today), progress=progress.stage)
+        result = build(root, out, today=parse_today(today), index=index, progress=progress.stage)
     finally:
         progress.close()
     report = format_text(result.diagnostics)
     sys.stdout.write(report)
     if result.ok:
         state.errors = ""
-        print(f"OK: {result.pages} ページを生成しました（{time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
+        what = "" if index else "（検索索引はこのあと作り直します）"
+        print(f"OK: {result.pages} ページを生成しました{what}（{time.perf_counter() - started:.1f} 秒）", file=sys.stderr)
     else:
         state.errors = report + f"NG: {result.message}"
         print(f"NG: {result.message}", file=sys.stderr)
@@ -141,8 +143,12 @@ def serve(root: Path, out: Path, *, today: str | None, host: str, port: int, qui
             if now != before:
                 before = now
                 print("変更を検知しました。再生成します… (change detected, rebuilding)", file=sys.stderr)
-                _build_once(root, out, today, state, quiet)
-                state.version += 1  # reload either way: the new site, or the overlay with the errors
+                # Pages first, without the search index (about a second on the demo), so the browser shows
+                # the change at once; then the full build brings the search index up to date.
+                ok = _build_once(root, out, today, state, quiet, index=False)
+                state.version += 1  # reload either way: the new pages, or the overlay with the errors
+                if ok and _snapshot(watched) == before:
+                    _build_once(root, out, today, state, quiet)
     except KeyboardInterrupt:
         pass
     finally:

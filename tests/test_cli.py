@@ -131,3 +131,45 @@ def test_preview_serves_the_404_page_and_shows_build_errors_escaped(tmp_path: Pa
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_preview_shows_a_saved_change_then_refreshes_search(valid_root: Path) -> None:
+    """`serve` end to end: a saved title reaches the page, and the search index is rebuilt after it."""
+    import subprocess
+    import sys
+    import time
+
+    out = valid_root.parent / "preview"
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", str(valid_root), "--out", str(out),
+                             "--port", str(port), "--today", TODAY.isoformat(), "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/kanto/minato-shinkin/meetings/2026-12-10/"
+
+    def page() -> str:
+        try:
+            return urllib.request.urlopen(url, timeout=5).read().decode()
+        except OSError:
+            return ""
+
+    def wait(condition, seconds: float = 90) -> float:
+        start = time.monotonic()
+        while time.monotonic() - start < seconds:
+            if condition():
+                return time.monotonic() - start
+            time.sleep(0.2)
+        raise AssertionError("timed out")
+
+    try:
+        wait(lambda: "第12回" in page() and (out / "pagefind" / "pagefind.js").is_file())
+        meeting = valid_root / "regions/kanto/institutions/minato-shinkin/meetings/2026-12-10.yml"
+        meeting.write_text(meeting.read_text(encoding="utf-8").replace("第12回", "第13回", 1), encoding="utf-8")
+        shown = wait(lambda: "第13回" in page())
+        wait(lambda: (out / "pagefind" / "pagefind.js").is_file())
+        print(f"\nchange visible after {shown:.1f} s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
