@@ -6,6 +6,7 @@ types and concentrate on relations: references, dates, hosts, regions.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import vocab
@@ -166,26 +167,32 @@ def _check_prefecture_in_region(ds: Dataset) -> list[Diagnostic]:
     return out
 
 
-# Fields whose template example must not be published as is.
-_TEMPLATE_FIELDS = {
-    "meetings": ("title", "description"),
-    "challenges": ("title", "description", "support_wanted"),
-    "veterans": ("career",),  # a headline may well repeat the example
-}
+EXAMPLE_MARK = "（例）"  # what templates/ put before every free-text example (see scaffold.py)
+
+
+def _strings(value: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, (*path, k))
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _strings(v, (*path, i))
 
 
 def _check_template_leftovers(ds: Dataset) -> list[Diagnostic]:
-    """A file copied from templates/ but not rewritten would publish the example text."""
+    """A file made from templates/ but not rewritten would publish the example text."""
     out = []
-    for table, fields in _TEMPLATE_FIELDS.items():
-        for rec in getattr(ds, table).values():
-            model = rec.model
-            for name in fields:
-                example = (type(model).model_fields[name].examples or [None])[0]
-                if getattr(model, name) == example:
-                    out.append(_at(rec, (name,), "X330",
-                                   f"「{name}」がひな形の例のままです（「{example}」）。実際の内容に書き換えてください",
-                                   f"'{name}' is still the template's example; replace it"))
+    for rec in [*ds.regions.values(), *ds.institutions.values(), *ds.meetings.values(),
+                *ds.challenges.values(), *ds.veterans.values()]:
+        for path, text in _strings(rec.model.model_dump(exclude_none=True), ()):
+            if text.lstrip().startswith(EXAMPLE_MARK):
+                name = ".".join(str(p) for p in path)
+                out.append(_at(rec, path, "X330",
+                               f"「{name}」がひな形の例のままです（「{text.strip()[:30]}」）。"
+                               f"「{EXAMPLE_MARK}」を消して、実際の内容に書き換えてください",
+                               f"'{name}' is still the template's example; rewrite it without the {EXAMPLE_MARK} mark"))
     for rec in ds.meetings.values():
         if rec.model.signup and "XXXX" in rec.model.signup.url:
             out.append(_at(rec, ("signup", "url"), "X330",

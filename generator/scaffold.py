@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .discover import MEETING_ID, RESERVED_IDS, SLUG
 from .models import MODELS
@@ -61,6 +61,34 @@ def _flow(values: list[Any]) -> str:
     return "[" + ", ".join(_scalar(v) for v in values) + "]"
 
 
+EXAMPLE_MARK = "（例）"  # validation refuses any value still starting with it (X330)
+
+
+def _example(field: Any) -> Any:
+    """The field's example as a template shows it (see _example_value)."""
+    return _example_value(field, field.examples[0] if field.examples else "")
+
+
+def _marked(model: type[BaseModel] | None, item: dict[str, Any]) -> dict[str, Any]:
+    """A nested example (an organiser, say) with its free-text values marked."""
+    if model is None:
+        return item
+    return {k: (_example_value(model.model_fields[k], v) if k in model.model_fields else v) for k, v in item.items()}
+
+
+def _example_value(field: Any, value: Any) -> Any:
+    """Free text carries EXAMPLE_MARK, so a file made from a template can't pass validation until every
+    example is rewritten. Values the field's type would refuse with the mark (prefectures, roles, codes,
+    dates, numbers) stay as they are."""
+    if not isinstance(value, str) or value.isascii():
+        return value
+    try:
+        TypeAdapter(field.annotation).validate_python(EXAMPLE_MARK + value)
+    except ValidationError:
+        return value
+    return EXAMPLE_MARK + value
+
+
 def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, active: set[str] | None,
            commented: bool = False) -> list[str]:
     out: list[str] = []
@@ -70,16 +98,17 @@ def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, a
         prefix = indent + ("# " if commented or not is_active else "")
         note = "必須" if required else "任意"
         out.append(f"{indent}# {field.title}（{note}）: {field.description}")
-        value = values[name] if values and name in values else (field.examples[0] if field.examples else "")
+        given = bool(values and name in values)
+        value = values[name] if values and given else _example(field)
         nested = nested_model(field.annotation)
         if isinstance(value, dict) and nested is not None:
             out.append(f"{prefix}{name}:")
-            out += _lines(nested, value, indent + "  ", None, commented or not is_active)
+            out += _lines(nested, value if given else _marked(nested, value), indent + "  ", None, commented or not is_active)
         elif isinstance(value, list) and value and isinstance(value[0], dict) and nested is not None:
             out.append(f"{prefix}{name}:")
             for item in value:
                 first = True
-                for key, v in item.items():
+                for key, v in (item if given else _marked(nested, item)).items():
                     lead = "  - " if first else "    "
                     out.append(f"{prefix}{lead}{key}: {_scalar(v)}")
                     first = False

@@ -48,12 +48,22 @@ def test_new_meeting_lands_in_place_and_asks_for_real_content(valid_root: Path, 
     assert rel == "regions/kanto/institutions/minato-shinkin/meetings/2027-01-20.yml"
     text = (valid_root / rel).read_text(encoding="utf-8")
     assert "title: 第13回 みなと台新現役交流会" in text and "deadline: 2027-01-13" in text
-    # Left as generated, the example text and the placeholder form are refused, never published.
+    # Left as generated, every example (venue, organiser, text) and the placeholder form are refused.
     _, found = load_dataset(valid_root)
-    assert [(d.path, d.code) for d in found] == [(rel, "X330"), (rel, "X330")]
+    assert {d.code for d in found} == {"X330"} and {d.path for d in found} == {rel}
+    named = sorted(d.message_ja.split("」", 1)[0].lstrip("「") for d in found if "ひな形の例のままです" in d.message_ja)
+    assert named == ["description", "organisers.0.name", "venue.access", "venue.address", "venue.city", "venue.name"]
+    assert any("XXXX" in d.message_ja for d in found)
+    # Rewriting only the title, the form and the text is not enough: another bank's venue would be published.
     path = valid_root / rel
-    path.write_text(text.replace("地域の中小企業5社が課題を発表します。", "新春の交流会です。")
+    path.write_text(text.replace("（例）地域の中小企業5社が課題を発表します。", "新春の交流会です。")
                     .replace("/XXXX/", "/abc123/"), encoding="utf-8")
+    _, found = load_dataset(valid_root)
+    assert len(found) == 5 and all(d.code == "X330" for d in found)
+    line = next(d for d in found if "venue.name" in d.message_ja)
+    assert text.splitlines()[line.line - 1].strip().startswith("name: （例）")
+    # Once every example is rewritten, the file passes.
+    path.write_text(path.read_text(encoding="utf-8").replace("（例）", ""), encoding="utf-8")
     dataset, found = load_dataset(valid_root)
     assert [d.text() for d in found] == [] and dataset is not None
 
@@ -66,7 +76,8 @@ def test_new_challenge_veteran_and_institution(valid_root: Path, capsys: pytest.
                "--name", "あたらし銀行", "--no-input")[0] == 0
     _dataset, found = load_dataset(valid_root)
     assert sorted({(d.path.rsplit("/", 1)[1], d.code) for d in found}) == [
-        ("new-challenge.yml", "X320"), ("new-challenge.yml", "X330"), ("new-veteran.yml", "X320"), ("new-veteran.yml", "X330"),
+        ("institution.yml", "X330"), ("new-challenge.yml", "X320"), ("new-challenge.yml", "X330"),
+        ("new-veteran.yml", "X320"), ("new-veteran.yml", "X330"),
     ]
     challenge = (valid_root / "regions/kanto/institutions/minato-shinkin/challenges/new-challenge.yml").read_text(encoding="utf-8")
     assert "\nmeeting: 2026-12-10\n" in challenge and "\n# consent_date:" in challenge  # consent never pre-filled
