@@ -6,6 +6,7 @@ types and concentrate on relations: references, dates, hosts, regions.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,15 @@ def _at(record: Record, path: KeyPath, code: str, ja: str, en: str,
     return Diagnostic(record.path, line, col, code, ja, en, severity)
 
 
-def _check_meeting(ds: Dataset, rec: Record[Meeting]) -> list[Diagnostic]:
+def _follow_on(record: Record, path: KeyPath, what_ja: str, what_en: str, cause: str) -> Diagnostic:
+    """A reference to a record whose own file has errors: say so, and point at that file."""
+    line, col = record.source.where(path)
+    return Diagnostic(record.path, line, col, "X313",
+                      f"{what_ja}のファイルにエラーがあるため、確かめられません。先に {cause} のエラーを直すと解消します",
+                      f"{what_en} has errors in {cause}; fixing that file clears this", cause=cause)
+
+
+def _check_meeting(ds: Dataset, rec: Record[Meeting], failed: dict[str, str]) -> list[Diagnostic]:
     m = rec.model
     out: list[Diagnostic] = []
     inst = ds.institutions[f"{rec.region}/{rec.institution}"].model
@@ -90,9 +99,16 @@ def _check_meeting(ds: Dataset, rec: Record[Meeting]) -> list[Diagnostic]:
             continue
         if org.institution is not None:
             ref = org.institution if "/" in org.institution else f"{rec.region}/{org.institution}"
-            if ref not in ds.institutions:
+            if ref in failed:
+                out.append(_follow_on(rec, ("organisers", i, "institution"), f"機関「{org.institution}」",
+                                      f"institution '{org.institution}'", failed[ref]))
+            elif ref not in ds.institutions:
+                close = difflib.get_close_matches(ref, list(ds.institutions), n=3, cutoff=0.5)
+                close = [k.removeprefix(f"{rec.region}/") for k in close]
+                shown = "、".join(close) or "、".join(sorted(k.removeprefix(f"{rec.region}/") for k in ds.institutions
+                                                           if k.startswith(f"{rec.region}/"))[:5]) or "なし"
                 out.append(_at(rec, ("organisers", i, "institution"), "X308",
-                               f"機関「{org.institution}」が見つかりません。regions/…/institutions/ のフォルダ名を書いてください",
+                               f"機関「{org.institution}」が見つかりません。regions/…/institutions/ のフォルダ名を書いてください（候補: {shown}）",
                                f"institution '{org.institution}' not found"))
             if ref in seen:
                 out.append(_at(rec, ("organisers", i), "X309", f"機関「{org.institution}」が2回書かれています",
@@ -101,12 +117,14 @@ def _check_meeting(ds: Dataset, rec: Record[Meeting]) -> list[Diagnostic]:
     return out
 
 
-def _check_challenge(ds: Dataset, rec: Record[Challenge]) -> list[Diagnostic]:
+def _check_challenge(ds: Dataset, rec: Record[Challenge], failed: dict[str, str]) -> list[Diagnostic]:
     c = rec.model
     out: list[Diagnostic] = []
     if c.meeting is not None:
         ref = f"{rec.region}/{rec.institution}/{c.meeting}"
-        if ref not in ds.meetings:
+        if ref in failed:
+            out.append(_follow_on(rec, ("meeting",), f"交流会「{c.meeting}」", f"meeting '{c.meeting}'", failed[ref]))
+        elif ref not in ds.meetings:
             inst_meetings = sorted(k.rsplit("/", 1)[1] for k in ds.meetings if k.startswith(f"{rec.region}/{rec.institution}/"))
             shown = "、".join(inst_meetings[-5:]) or "なし"
             out.append(_at(rec, ("meeting",), "X310",
@@ -201,12 +219,15 @@ def _check_template_leftovers(ds: Dataset) -> list[Diagnostic]:
     return out
 
 
-def cross_check(root: Path, ds: Dataset) -> list[Diagnostic]:
+def cross_check(root: Path, ds: Dataset, failed: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Rules across files. `failed` maps the keys of records whose own file has errors to that file,
+    so a reference to one reads as a follow-on problem, not as a missing record."""
+    failed = failed or {}
     out = _check_prefecture_in_region(ds) + _check_template_leftovers(ds)
     for meeting in ds.meetings.values():
-        out += _check_meeting(ds, meeting)
+        out += _check_meeting(ds, meeting, failed)
     for challenge in ds.challenges.values():
-        out += _check_challenge(ds, challenge)
+        out += _check_challenge(ds, challenge, failed)
     for veteran in ds.veterans.values():
         out += _check_veteran(ds, veteran)
     for rec in [*ds.regions.values(), *ds.institutions.values()]:

@@ -42,11 +42,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     root = _root(args)
     started = time.perf_counter()
     only = None
+    touched: frozenset[str] | None = None
     if args.changed_since:
         from .changes import ChangesError, affected, changed_files
 
         try:
-            only = affected(root, changed_files(root, args.changed_since))
+            changed = changed_files(root, args.changed_since)
+            touched = frozenset(changed)
+            only = affected(root, changed)
         except ChangesError as exc:
             print(f"変更を調べられません: {exc} (cannot list changes)", file=sys.stderr)
             return 2
@@ -54,7 +57,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"変更の影響を受ける {len(only)} ファイルを検査します (checking {len(only)} affected files)", file=sys.stderr)
     dataset, diagnostics = load_dataset(root, only)
     elapsed = time.perf_counter() - started
-    _print_diagnostics(diagnostics, args.format)
+    if args.format == "github":
+        sys.stdout.write(format_github(diagnostics, touched))
+    else:
+        _print_diagnostics(diagnostics, args.format)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if args.format != "json":

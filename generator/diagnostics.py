@@ -28,6 +28,8 @@ class Diagnostic:
     message_ja: str
     message_en: str
     severity: Severity = Severity.ERROR
+    # A follow-on problem: the file whose own error causes this one (fixing that file clears it).
+    cause: str | None = None
 
     def text(self) -> str:
         line = (
@@ -48,7 +50,8 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.message_ja))
+    """Root causes first (by file and line), then the problems they cause elsewhere."""
+    return sorted(set(diagnostics), key=lambda d: (d.cause is not None, d.path, d.line, d.column, d.code, d.message_ja))
 
 
 def format_text(diagnostics: list[Diagnostic]) -> str:
@@ -76,10 +79,16 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(diagnostics: list[Diagnostic]) -> str:
-    """GitHub Actions annotations, then the plain list (Actions shows only 10 per step)."""
+def format_github(diagnostics: list[Diagnostic], touched: frozenset[str] | None = None) -> str:
+    """GitHub Actions annotations, then the plain list (Actions shows only 10 per step).
+
+    With `touched` (the files a pull request changed), only those files get annotations; problems
+    elsewhere (files that refer to them) are counted in one notice and listed in the plain log."""
     lines = []
+    elsewhere = [d for d in diagnostics if touched is not None and d.path not in touched]
     for d in diagnostics:
+        if d in elsewhere:
+            continue
         props = [f"file={_escape_property(d.path)}"]
         if d.line:
             props.append(f"line={d.line}")
@@ -88,6 +97,12 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
         props.append(f"title={_escape_property(d.code)}")
         message = f"{d.message_ja} ({d.message_en})"
         lines.append(f"::{d.severity.value} {','.join(props)}::{_escape_data(message)}\n")
+    if elsewhere:
+        files = sorted({d.path for d in elsewhere})
+        lines.append("::notice title=" + _escape_property("ほかのファイル") + "::" + _escape_data(
+            f"変更していないファイル {len(files)} 件にも {len(elsewhere)} 件の指摘があります（ログの一覧を参照）。"
+            f"多くは変更したファイルのエラーを直すと解消します ({len(elsewhere)} problem(s) in {len(files)} file(s)"
+            " this pull request did not change; see the log)") + "\n")
     plain = format_text(diagnostics)
     # The log copy must not be read as commands either.
     safe_plain = "".join(

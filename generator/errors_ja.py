@@ -96,6 +96,26 @@ def _data_loc(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def _at_path(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _emptied_parent(owner: type[BaseModel] | None, data: Any, key: str) -> str | None:
+    """The empty block field (written as `name:` with nothing under it) that has `key` among its own fields."""
+    if owner is None or not isinstance(data, dict):
+        return None
+    for name, field in owner.model_fields.items():
+        nested = nested_model(field.annotation)
+        if name in data and data[name] is None and nested is not None and key in nested.model_fields:
+            return name
+    return None
+
+
 def translate(model: type[BaseModel], exc: ValidationError, loaded: LoadedFile) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for err in exc.errors(include_url=False):
@@ -122,7 +142,13 @@ def translate(model: type[BaseModel], exc: ValidationError, loaded: LoadedFile) 
             line, col = loaded.where(loc, key=True)
             allowed = list(owner.model_fields) if owner else []
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            if close:
+            parent = _emptied_parent(owner, _at_path(loaded.data, loc[:-1]), key)
+            if parent:
+                # An uncommented block whose lines lost their indent: `outcome:` then `companies: 5`.
+                ja = (f"「{key}」は「{parent}」の中の項目です。「{parent}:」の下の行は、"
+                      f"行頭に半角スペース2つを入れて字下げしてください")
+                en = f"'{key}' belongs inside '{parent}'; indent the lines under '{parent}:' by two spaces"
+            elif close:
                 ja = f"「{key}」という項目はありません。「{close[0]}」の書き間違いではありませんか"
                 en = f"unknown field '{key}'; did you mean '{close[0]}'?"
             else:

@@ -271,9 +271,36 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax(rel: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+_BLOCK = re.compile(r"^(\s*)(?:- )?([^\s#:][^:#]*):\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _unindented_block(text: str, error_line: int) -> tuple[int, str] | None:
+    """A `key: |` (or `>`) line before the error whose next line is not indented deeper than the key.
+
+    PyYAML then reads the text as new keys and fails a few lines further down, far from the mistake.
+    Returns (1-based line of the key, the key)."""
+    lines = text.splitlines()
+    for n in range(min(error_line, len(lines)) - 1, -1, -1):
+        m = _BLOCK.match(lines[n])
+        if not m:
+            continue
+        following = next((line for line in lines[n + 1:] if line.strip()), None)
+        if following is not None and len(following) - len(following.lstrip(" ")) <= len(m.group(1)):
+            return n + 1, m.group(2).strip()
+        return None
+    return None
+
+
+def _syntax(rel: str, exc: yaml.MarkedYAMLError, text: str = "") -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    unindented = _unindented_block(text, line)
+    if unindented:
+        key_line, key = unindented
+        return _diag(rel, key_line + 1, 1, "Y022",
+                     f"「{key}: |」の次の行から、文章を半角スペース2つで字下げしてください（{key_line}行目の「|」は、"
+                     "次の行から字下げした文章が続くという印です）",
+                     f"indent the text under '{key}: |' (line {key_line}) by two spaces")
     problem = f"{exc.context or ''} {exc.problem or ''}".strip()
     for needle, ja, en in _SYNTAX_HINTS:
         if needle in problem:
@@ -291,7 +318,7 @@ def parse(text: str, rel: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     try:
         events = list(yaml.parse(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax(rel, exc)]
+        return None, [_syntax(rel, exc, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
         return None, [_diag(rel, 1, 1, "Y006", "YAML の書き方に誤りがあります", str(exc))]
 

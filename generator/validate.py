@@ -44,10 +44,13 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
         diagnostics = [d for d in diagnostics if d.path in only]
     tables: dict[str, dict[str, Record]] = {k: {} for k in MODELS}
     unparsed = []
+    failed: dict[str, str] = {}  # record key -> the file whose own errors kept it out
     for item in found:
+        key = _key(item.region, item.institution, item.id, item.kind)
         loaded, problems = load_file(item.path, item.rel)
         diagnostics += problems
         if loaded is None:
+            failed[key] = item.rel
             continue
         model = MODELS[item.kind]
         try:
@@ -55,8 +58,8 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
         except ValidationError as exc:
             diagnostics += translate(model, exc, loaded)
             unparsed.append((item.kind, loaded))
+            failed[key] = item.rel
             continue
-        key = _key(item.region, item.institution, item.id, item.kind)
         tables[item.kind][key] = Record(item.kind, key, item.id, item.region, item.institution, parsed, loaded)
 
     # Records whose parent failed cannot be cross-checked meaningfully; drop them.
@@ -73,7 +76,7 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
         veterans={k: r for k, r in tables["veteran"].items() if r.region in regions},
         unpublished=unpublished,
     )
-    diagnostics += cross_check(root, dataset)
+    diagnostics += cross_check(root, dataset, failed)
     diagnostics += check_dataset(root, dataset)
     diagnostics += check_unparsed(root, unparsed, recall(dataset))  # the exceptions check_dataset loaded
     if only is not None:

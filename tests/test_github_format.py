@@ -40,3 +40,17 @@ def test_properties_are_escaped() -> None:
 
     line = format_github([Diagnostic("regions/a,b:c.yml", 1, 2, "X1", "日本語", "en")]).splitlines()[0]
     assert line == "::error file=regions/a%2Cb%3Ac.yml,line=1,col=2,title=X1::日本語 (en)"
+
+
+def test_annotations_only_on_touched_files_with_a_summary() -> None:
+    from generator.diagnostics import Diagnostic, format_github
+
+    own = Diagnostic("regions/a/meetings/x.yml", 3, 1, "Y022", "字下げ", "indent")
+    follow = Diagnostic("regions/a/challenges/y.yml", 1, 10, "X313", "先に x を直す", "fix x first",
+                        cause="regions/a/meetings/x.yml")
+    out = format_github([own, follow], frozenset({"regions/a/meetings/x.yml"})).splitlines()
+    annotations = [line for line in out if line.startswith("::")]
+    assert annotations[0].startswith("::error file=regions/a/meetings/x.yml,line=3,col=1,title=Y022::")
+    assert len(annotations) == 2 and annotations[1].startswith("::notice title=ほかのファイル::")
+    assert "変更していないファイル 1 件にも 1 件の指摘があります" in annotations[1]
+    assert any(line.startswith("regions/a/challenges/y.yml:1:10") for line in out)  # still in the log

@@ -80,7 +80,7 @@ CASES = [
      " (file name date 2026-12-10 differs from date 2026-12-11)"),
     (MEETING, "  - name: 関東経済産業局", "  - institution: nowhere-bank",
      f"{MEETING}:11:18: error X308 機関「nowhere-bank」が見つかりません。regions/…/institutions/ のフォルダ名を書いてください"
-     " (institution 'nowhere-bank' not found)"),
+     "（候補: minato-shinkin） (institution 'nowhere-bank' not found)"),
     (CHALLENGE, "meeting: 2026-12-10", "meeting: 2026-12-24",
      f"{CHALLENGE}:1:10: error X310 交流会「2026-12-24」が見つかりません。同じ機関の meetings/ にあるファイル名（.yml を除く）を書いてください"
      "（候補: 2026-06-11、2026-12-10） (meeting '2026-12-24' not found in this institution's meetings/)"),
@@ -191,3 +191,29 @@ def test_unexpected_error_is_a_message_not_a_traceback(valid_root: Path, capsys,
     assert cli.main(["validate", str(valid_root)]) == 3
     err = capsys.readouterr().err
     assert "予期しないエラーで止まりました" in err and "Traceback" not in err
+
+
+def test_root_cause_comes_first_and_the_follow_on_says_so(valid_root: Path) -> None:
+    """One mistake in a meeting file: its own error first, then the challenge that refers to it."""
+    replace(valid_root, MEETING, "  地域の中小企業5社が", "地域の中小企業5社が")
+    found = lines(valid_root)
+    assert found == [
+        f"{MEETING}:19:1: error Y022 「description: |」の次の行から、文章を半角スペース2つで字下げしてください"
+        "（18行目の「|」は、次の行から字下げした文章が続くという印です） (indent the text under 'description: |' (line 18) by two spaces)",
+        f"{CHALLENGE}:1:10: error X313 交流会「2026-12-10」のファイルにエラーがあるため、確かめられません。"
+        f"先に {MEETING} のエラーを直すと解消します (meeting '2026-12-10' has errors in {MEETING}; fixing that file clears this)",
+    ]
+
+
+def test_uncommented_block_that_lost_its_indent(valid_root: Path) -> None:
+    rel = "regions/kanto/institutions/minato-shinkin/meetings/2026-06-11.yml"
+    path = valid_root / rel
+    path.write_text(path.read_text(encoding="utf-8").replace("\n  companies:", "\ncompanies:").replace(
+        "\n  veterans:", "\nveterans:").replace("\n  interviews:", "\ninterviews:").replace(
+        "\n  second_interviews:", "\nsecond_interviews:").replace("\n  matches:", "\nmatches:"), encoding="utf-8")
+    found = [line for line in lines(valid_root) if line.startswith(rel)]
+    assert len(found) == 5
+    assert found[0] == (f"{rel}:8:1: error S103 「companies」は「outcome」の中の項目です。「outcome:」の下の行は、"
+                        "行頭に半角スペース2つを入れて字下げしてください ('companies' belongs inside 'outcome'; "
+                        "indent the lines under 'outcome:' by two spaces)")
+    assert not any("companies_planned" in line for line in found)
