@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	@echo "==> 準備ができました / setup done"
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --silent --ignore-scripts  # vnu-jar's postinstall would try to download Java
 
 setup: $(STAMP)
 

@@ -9,6 +9,7 @@ go through Markdown as usual and only receive the shell.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +40,16 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         '<span data-pagefind-sort="date">1970-01-01</span></div>'
     )
     return f'<div class="kk-content" data-pagefind-body>{meta}{html}</div>'
+
+
+# Material's base.html puts autocomplete="off" on its drawer/search checkboxes, outside any block we
+# can override; on a checkbox the attribute is invalid HTML (Nu Html Checker), and it does nothing.
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html is rendered as a template

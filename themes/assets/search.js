@@ -76,6 +76,7 @@
     if (input) {
       input.setAttribute("aria-label", "キーワードで検索");
       input.setAttribute("id", "kk-search-input");
+      input.setAttribute("aria-labelledby", "kk-search-label");
     }
     if (current) ui.triggerSearch(current);
   }
