@@ -43,6 +43,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     only = None
     touched: frozenset[str] | None = None
+    target = Path(args.root).resolve() if args.root else None
+    if target is not None and target.is_file():
+        # One file: it, and the files it refers to or that refer to it.
+        from .changes import affected
+
+        rel = target.relative_to(root).as_posix()
+        touched = frozenset({rel})
+        only = affected(root, {rel})
     if args.changed_since:
         from .changes import ChangesError, affected, changed_files
 
@@ -195,7 +203,8 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     return 0
 
 
-ROOT_HELP = "リポジトリのフォルダ（regions/ があるフォルダ）。既定: 今のフォルダから上へたどって探す (default: found upwards from here)"
+ROOT_HELP = ("リポジトリのフォルダ（regions/ があるフォルダ。中のフォルダを指定しても上へたどって探します）。"
+             "既定: 今のフォルダから上へたどって探す (the repository; default: found upwards from here)")
 
 
 def _version() -> str:
@@ -207,12 +216,13 @@ def _version() -> str:
         return "unknown"
 
 
-def _sub(sub: argparse._SubParsersAction, name: str, ja: str, en: str, *, root: str = "positional") -> argparse.ArgumentParser:
+def _sub(sub: argparse._SubParsersAction, name: str, ja: str, en: str, *, root: str = "positional",
+         root_help: str = ROOT_HELP) -> argparse.ArgumentParser:
     """A subcommand with its one-line help, a description, and the repository root argument."""
     p = sub.add_parser(name, help=f"{ja} ({en})", description=f"{ja}\n{en}",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     if root == "positional":
-        p.add_argument("root", nargs="?", default=None, help=ROOT_HELP)
+        p.add_argument("root", nargs="?", default=None, help=root_help)
     elif root == "option":
         p.add_argument("--root", default=None, help=ROOT_HELP)
     return p
@@ -233,7 +243,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"koryukai {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="<コマンド>")
 
-    p = _sub(sub, "validate", "データを検査する。エラーがなければ終了コード 0、あれば 1", "check the YAML data; exit 0 when valid, 1 otherwise")
+    p = _sub(sub, "validate", "データを検査する。エラーがなければ終了コード 0、あれば 1", "check the YAML data; exit 0 when valid, 1 otherwise",
+             root_help="検査するリポジトリのフォルダ、または1つのデータファイル（そのファイルと関係するファイルだけを検査）。"
+                       "既定: 今のフォルダから上へたどって探したリポジトリ全体 (a folder or one data file; default: the whole repository)")
     p.add_argument("--format", choices=("text", "json", "github"), default="text",
                    help="出力の形。text: 1行1件（既定）、json: ツール用、github: GitHub Actions の注釈 (output format; default: text)")
     p.add_argument("--changed-since", metavar="REF",

@@ -188,9 +188,10 @@ def translate(model: type[BaseModel], exc: ValidationError, loaded: LoadedFile) 
             band = _band_for(value, options)
             shown = "、".join(options) if len(options) <= 12 else "、".join(options[:12]) + " など"
             if band:
-                ja = (f"{label_ja} は正確な人数ではなく幅で書きます。{value}名なら「{band}」です"
+                count = str(value).removesuffix("名").removesuffix("人")
+                ja = (f"{label_ja} は正確な人数ではなく幅で書きます。{count}名なら「{band}」です"
                       f"（選べる値: {'、'.join(options)}）")
-                en = f"{label_en} takes a band, not a count; for {value} write '{band}'"
+                en = f"{label_en} takes a band, not a count; for {count} write '{band}'"
             elif hint:
                 ja = f"{label_ja} に「{_describe_input(value)}」は使えません。「{hint}」ではありませんか"
                 en = f"{label_en}: '{_describe_input(value)}' is not allowed; did you mean '{hint}'?"

@@ -274,20 +274,40 @@ _SYNTAX_HINTS = (
 _BLOCK = re.compile(r"^(\s*)(?:- )?([^\s#:][^:#]*):\s*[|>][-+0-9]*\s*(?:#.*)?$")
 
 
-def _unindented_block(text: str, error_line: int) -> tuple[int, str] | None:
-    """A `key: |` (or `>`) line before the error whose next line is not indented deeper than the key.
+def _unindented_block(text: str, error_line: int) -> tuple[int, str, int] | None:
+    """A `key: |` (or `>`) block before the error with a text line not indented deeper than the key.
 
-    PyYAML then reads the text as new keys and fails a few lines further down, far from the mistake.
-    Returns (1-based line of the key, the key)."""
+    PyYAML then reads that line as a new key and fails a few lines further down, far from the
+    mistake. Returns (1-based line of the key, the key, 1-based line of the unindented text)."""
     lines = text.splitlines()
     for n in range(min(error_line, len(lines)) - 1, -1, -1):
         m = _BLOCK.match(lines[n])
         if not m:
             continue
-        following = next((line for line in lines[n + 1:] if line.strip()), None)
-        if following is not None and len(following) - len(following.lstrip(" ")) <= len(m.group(1)):
-            return n + 1, m.group(2).strip()
+        indent = len(m.group(1))
+        for k in range(n + 1, min(error_line, len(lines))):
+            line = lines[k]
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if len(line) - len(line.lstrip(" ")) > indent:
+                continue  # still inside the block
+            if _KEY.match(line):
+                return None  # the block ended at the next key, as it should
+            return n + 1, m.group(2).strip(), k + 1
         return None
+    return None
+
+
+_KEY = re.compile(r"^\s*(?:- )?[^\s#][^:#]*:(?:\s|$)")
+_NO_SPACE = re.compile(r"^\s*(?:- )?[A-Za-z_][A-Za-z0-9_]*:(?![\s/])\S")
+
+
+def _missing_space(text: str, error_line: int) -> int | None:
+    """The nearest line at or above the error written `key:value` (no space after the colon)."""
+    lines = text.splitlines()
+    for n in range(min(error_line, len(lines)) - 1, -1, -1):
+        if _NO_SPACE.match(lines[n]):
+            return n + 1
     return None
 
 
@@ -296,11 +316,15 @@ def _syntax(rel: str, exc: yaml.MarkedYAMLError, text: str = "") -> Diagnostic:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     unindented = _unindented_block(text, line)
     if unindented:
-        key_line, key = unindented
-        return _diag(rel, key_line + 1, 1, "Y022",
-                     f"「{key}: |」の次の行から、文章を半角スペース2つで字下げしてください（{key_line}行目の「|」は、"
-                     "次の行から字下げした文章が続くという印です）",
-                     f"indent the text under '{key}: |' (line {key_line}) by two spaces")
+        key_line, key, text_line = unindented
+        return _diag(rel, text_line, 1, "Y022",
+                     f"この行の字下げがありません。「{key}: |」（{key_line}行目）の下の文章は、どの行も行頭に半角スペース2つを入れてください"
+                     "（「|」は、次の行から字下げした文章が続くという印です）",
+                     f"this line is not indented; every line of the text under '{key}: |' (line {key_line}) needs two spaces")
+    no_space = _missing_space(text, line)
+    if no_space:
+        return _diag(rel, no_space, 1, "Y006", "YAML の書き方に誤りがあります: 「項目名:値」のコロンの後に半角スペースを入れてください（例: capacity: 30）",
+                     "YAML syntax: put a space after the colon, e.g. 'capacity: 30'")
     problem = f"{exc.context or ''} {exc.problem or ''}".strip()
     for needle, ja, en in _SYNTAX_HINTS:
         if needle in problem:

@@ -33,13 +33,14 @@ def find_root(start: Path) -> Path:
 
 
 def resolve_root(given: str | None) -> Path:
-    """The folder the user named (it must hold regions/), or the one found from the current folder."""
+    """The repository root for a folder (or file) the user named, or for the current folder:
+    the nearest folder at or above it that holds regions/."""
     if given is None:
         return find_root(Path.cwd())
-    folder = Path(given).resolve()
-    if not has_data(folder):
+    path = Path(given).resolve()
+    if not path.exists():
         raise RootNotFound(
-            f"{folder} に regions フォルダがありません。リポジトリのフォルダ（regions/ があるフォルダ）を指定してください",
-            f"no regions/ folder in {folder}; pass the repository's folder",
+            f"{path} がありません。リポジトリのフォルダ（regions/ があるフォルダ）か、その中のファイルを指定してください",
+            f"{path} does not exist; pass the repository's folder or a file in it",
         )
-    return folder
+    return find_root(path if path.is_dir() else path.parent)

@@ -15,7 +15,7 @@ import pytest
 from generator.cli import build_parser, main
 from generator.progress import Progress
 
-from .conftest import REPO, TODAY
+from .conftest import REPO, TODAY, replace
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
@@ -173,3 +173,17 @@ def test_preview_shows_a_saved_change_then_refreshes_search(valid_root: Path) ->
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_validate_one_file_from_anywhere(valid_root: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from .conftest import MEETING
+
+    replace(valid_root, MEETING, "start: 13:30", "start: 1330")
+    replace(valid_root, "regions/kanto/veterans/overseas-sales.yml", "prefecture: 東京都", "prefecture: 東京")
+    monkeypatch.chdir(valid_root / "regions" / "kanto")
+    assert main(["validate", "."]) == 1  # a folder inside the repository: the whole repository
+    out = capsys.readouterr().out
+    assert MEETING in out and "overseas-sales.yml" in out
+    assert main(["validate", str(valid_root / MEETING)]) == 1  # one file: its own problems only
+    out = capsys.readouterr().out
+    assert MEETING in out and "overseas-sales.yml" not in out

@@ -177,7 +177,7 @@ def test_missing_root_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> No
 
     assert main(["validate", str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err
-    assert f"{(tmp_path / 'nowhere').resolve()} に regions フォルダがありません" in err
+    assert f"{(tmp_path / 'nowhere').resolve()} がありません。リポジトリのフォルダ（regions/ があるフォルダ）か、その中のファイルを指定してください" in err
 
 
 def test_unexpected_error_is_a_message_not_a_traceback(valid_root: Path, capsys, monkeypatch) -> None:
@@ -198,8 +198,9 @@ def test_root_cause_comes_first_and_the_follow_on_says_so(valid_root: Path) -> N
     replace(valid_root, MEETING, "  地域の中小企業5社が", "地域の中小企業5社が")
     found = lines(valid_root)
     assert found == [
-        f"{MEETING}:19:1: error Y022 「description: |」の次の行から、文章を半角スペース2つで字下げしてください"
-        "（18行目の「|」は、次の行から字下げした文章が続くという印です） (indent the text under 'description: |' (line 18) by two spaces)",
+        f"{MEETING}:19:1: error Y022 この行の字下げがありません。「description: |」（18行目）の下の文章は、どの行も行頭に半角スペース2つを入れてください"
+        "（「|」は、次の行から字下げした文章が続くという印です） (this line is not indented; every line of the text under"
+        " 'description: |' (line 18) needs two spaces)",
         f"{CHALLENGE}:1:10: error X313 交流会「2026-12-10」のファイルにエラーがあるため、確かめられません。"
         f"先に {MEETING} のエラーを直すと解消します (meeting '2026-12-10' has errors in {MEETING}; fixing that file clears this)",
     ]
@@ -217,3 +218,17 @@ def test_uncommented_block_that_lost_its_indent(valid_root: Path) -> None:
                         "行頭に半角スペース2つを入れて字下げしてください ('companies' belongs inside 'outcome'; "
                         "indent the lines under 'outcome:' by two spaces)")
     assert not any("companies_planned" in line for line in found)
+
+
+def test_unindented_line_in_the_middle_of_a_block(valid_root: Path) -> None:
+    path = valid_root / MEETING
+    path.write_text(path.read_text(encoding="utf-8") + "  当日は三つの段階で進めます。\n会場は本店ホールです。\n  どなたでも。\n",
+                    encoding="utf-8")
+    assert lines(valid_root)[0].startswith(f"{MEETING}:21:1: error Y022 この行の字下げがありません。「description: |」（18行目）")
+
+
+def test_missing_space_after_a_colon_is_shown_on_its_line(valid_root: Path) -> None:
+    replace(valid_root, MEETING, "capacity: 30", "capacity:30")
+    assert lines(valid_root)[0] == (
+        f"{MEETING}:16:1: error Y006 YAML の書き方に誤りがあります: 「項目名:値」のコロンの後に半角スペースを入れてください"
+        "（例: capacity: 30） (YAML syntax: put a space after the colon, e.g. 'capacity: 30')")
