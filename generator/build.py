@@ -81,6 +81,7 @@ def build(
 
     Nothing is written to `out` unless every stage succeeds.
     """
+    from .index import IndexError_
     from .render.site import RenderError, render_site
 
     root = root.resolve()
@@ -88,7 +89,8 @@ def build(
     project_root = (project_root or default_project_root(root)).resolve()
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    dataset, diagnostics = load_dataset(root)
+    loaded = load_dataset(root)
+    dataset, diagnostics = loaded.dataset, loaded.diagnostics
     timings["validate"] = time.perf_counter() - started
     if dataset is None:
         return BuildResult(False, diagnostics, message="データにエラーがあるため、生成しませんでした（前回の出力はそのままです）")
@@ -122,7 +124,7 @@ def build(
                 from .privacy.built import scan_site
 
                 t = time.perf_counter()
-                findings = scan_site(site, plan)  # with the exceptions validation loaded
+                findings = scan_site(site, plan, dataset, loaded.allow)
                 timings["scan"] = timings.get("scan", 0) + time.perf_counter() - t
                 if findings:
                     result.ok = False
@@ -150,6 +152,10 @@ def build(
     except RenderError as exc:
         discard(staging)
         return BuildResult(False, diagnostics, message=f"ページの生成に失敗しました（前回の出力はそのままです）: {exc}")
+    except IndexError_ as exc:
+        discard(staging)
+        return BuildResult(False, diagnostics,
+                           message=f"検索索引を作れませんでした（前回の出力はそのままです）: {exc} (search indexing failed)")
     except BaseException:
         discard(staging)
         raise

@@ -39,7 +39,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             return 2
         if only is not None:
             print(f"変更の影響を受ける {len(only)} ファイルを検査します (checking {len(only)} affected files)", file=sys.stderr)
-    dataset, diagnostics = load_dataset(root, only)
+    loaded = load_dataset(root, only)
+    dataset, diagnostics = loaded.dataset, loaded.diagnostics
     elapsed = time.perf_counter() - started
     _print_diagnostics(diagnostics, args.format)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
@@ -154,11 +155,11 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     from .codeowners import codeowners
     from .validate import load_dataset
 
-    dataset, diagnostics = load_dataset(Path(args.root))
-    if dataset is None:
-        sys.stdout.write(format_text(diagnostics))
+    loaded = load_dataset(Path(args.root))
+    if loaded.dataset is None:
+        sys.stdout.write(format_text(loaded.diagnostics))
         return 1
-    text = codeowners(dataset, args.sks)
+    text = codeowners(loaded.dataset, args.sks)
     if args.write:
         target = Path(args.root) / ".github" / "CODEOWNERS"
         target.parent.mkdir(parents=True, exist_ok=True)

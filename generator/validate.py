@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -13,6 +15,7 @@ from .discover import discover
 from .errors_ja import translate
 from .loader import load_file
 from .models import MODELS
+from .privacy.allow import AllowList, load_allow
 
 
 def _key(found_region: str, institution: str | None, id_: str, kind: str) -> str:
@@ -25,7 +28,30 @@ def _key(found_region: str, institution: str | None, id_: str, kind: str) -> str
     return f"{found_region}/{institution}/{id_}"
 
 
-def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Dataset | None, list[Diagnostic]]:
+@dataclass(frozen=True)
+class Loaded:
+    """What the load and validate stages hand on: one value, no side channel.
+
+    ``dataset`` is None when there is an error (warnings are fine); ``allow``
+    is the reviewed privacy exceptions read once for the run, which the build
+    scan (privacy/built.py) needs again; ``diagnostics`` is complete either way.
+    """
+
+    dataset: Dataset | None
+    allow: AllowList = field(default_factory=AllowList)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None
+
+    def __iter__(self) -> Iterator[object]:
+        # Deprecated: `dataset, diagnostics = load_dataset(root)` still works for
+        # callers written before this value existed (bench scripts, branches).
+        return iter((self.dataset, self.diagnostics))
+
+
+def load_dataset(root: Path, only: frozenset[str] | None = None) -> Loaded:
     """Read and check everything under root/regions.
 
     Returns the dataset only when there is no error (warnings are fine); the
@@ -35,7 +61,6 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
     only their problems are reported (see changes.py).
     """
     # Extra checks (confidentiality) are imported lazily to keep this module small.
-    from .privacy.allow import recall
     from .privacy.check import check_dataset, check_unparsed
 
     found, diagnostics = discover(root)
@@ -73,10 +98,12 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
         veterans={k: r for k, r in tables["veteran"].items() if r.region in regions},
         unpublished=unpublished,
     )
+    allow, allow_problems = load_allow(root)
+    diagnostics += allow_problems
     diagnostics += cross_check(root, dataset)
-    diagnostics += check_dataset(root, dataset)
-    diagnostics += check_unparsed(root, unparsed, recall(dataset))  # the exceptions check_dataset loaded
+    diagnostics += check_dataset(root, dataset, allow)
+    diagnostics += check_unparsed(root, unparsed, allow)
     if only is not None:
         diagnostics = [d for d in diagnostics if d.path in only]
     diagnostics = sort_diagnostics(diagnostics)
-    return (None if has_errors(diagnostics) else dataset), diagnostics
+    return Loaded(None if has_errors(diagnostics) else dataset, allow, diagnostics)

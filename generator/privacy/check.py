@@ -14,7 +14,7 @@ from ..dataset import Dataset, Record
 from ..diagnostics import Diagnostic, Severity
 from ..errors_ja import field_label
 from ..loader import LoadedFile
-from .allow import AllowList, load_allow, remember
+from .allow import AllowList
 from .kinds import PREFILL, REIDENT, Kind
 from .locate import locate
 from .prefill import prefilled
@@ -114,10 +114,9 @@ class _Checker:
         return self.out
 
 
-def check_dataset(root: Path, ds: Dataset) -> list[Diagnostic]:
-    allow, problems = load_allow(root)
-    remember(ds, allow)
-    out = problems + _Checker(root, ds, allow).run()
+def check_dataset(root: Path, ds: Dataset, allow: AllowList) -> list[Diagnostic]:
+    """Findings in the dataset's text; `allow` (read by the caller) marks the exceptions it used."""
+    out = _Checker(root, ds, allow).run()
     known = {r.path for t in TEXT_FIELDS for r in getattr(ds, t).values()}
     return out + allow.unused(known)
 
