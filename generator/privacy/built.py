@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..diagnostics import Diagnostic, sort_diagnostics
 from ..dataset import Dataset
+from ..diagnostics import Diagnostic, sort_diagnostics
 from ..plan import SitePlan
 from .allow import AllowList
 from .html_text import ABSOLUTE_LINK, extract
