@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from .diagnostics import Diagnostic
-from .plan import Page, SitePlan, build_plan, portal_url
+from .plan import SitePlan, build_plan
 from .publish import discard, staging_dir, swap_in
 from .validate import load_dataset
-
-CONTENT_PAGES = ("about", "join", "start", "faq")
 
 
 @dataclass
@@ -29,26 +24,6 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     plans: list[SitePlan] = field(default_factory=list)
     message: str = ""
-
-
-def _content_pages(project_root: Path, plan: SitePlan) -> list[tuple[Page, str]]:
-    """Editorial Markdown from content/ (trusted text, written by the project)."""
-    pages = []
-    folder = project_root / "content"
-    if not folder.is_dir():
-        return pages
-    for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        meta: dict[str, object] = {}
-        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
-        if match:
-            meta = yaml.safe_load(match.group(1)) or {}
-            text = text[match.end():]
-        slug = path.stem
-        title = str(meta.get("title") or slug)
-        url = portal_url(plan.root) + ("" if slug == "index" else f"{slug}/")
-        pages.append((Page(url, "", plan.root, title, "content", plan.portals[plan.root].demo), text))
-    return pages
 
 
 def default_project_root(root: Path) -> Path:
@@ -89,7 +64,7 @@ def build(
     project_root = (project_root or default_project_root(root)).resolve()
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    loaded = load_dataset(root)
+    loaded = load_dataset(root, content_root=project_root)
     dataset, diagnostics = loaded.dataset, loaded.diagnostics
     timings["validate"] = time.perf_counter() - started
     if dataset is None:
@@ -105,21 +80,19 @@ def build(
         result = BuildResult(True, diagnostics, out=out)
         for portal_id in roots:
             t = time.perf_counter()
-            plan = build_plan(dataset, today, root=portal_id, national_url=None)
+            plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
             work = staging_dir(staging.parent / (staging.name + "-work"))
-            content = _content_pages(project_root, plan)
             try:
                 t = time.perf_counter()
-                site = render_site(plan, data_root=root, project_root=project_root,
-                                   content_pages=content, work=work, site_url=site_url)
+                site = render_site(plan, data_root=root, project_root=project_root, work=work, site_url=site_url)
                 timings["render"] = timings.get("render", 0) + time.perf_counter() - t
                 if index:
                     from .index import index_site
 
                     t = time.perf_counter()
-                    index_site(site, plan, [plan.url(page.url) or "" for page, _ in content])
+                    index_site(site, plan, plan.content_urls)
                     timings["index"] = timings.get("index", 0) + time.perf_counter() - t
                 from .privacy.built import scan_site
 

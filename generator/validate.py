@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .checks import cross_check
+from .content import EditorialPage, load_content
 from .dataset import Dataset, Record
 from .diagnostics import Diagnostic, has_errors, sort_diagnostics
 from .discover import discover
@@ -40,6 +41,7 @@ class Loaded:
     dataset: Dataset | None
     allow: AllowList = field(default_factory=AllowList)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    content: tuple[EditorialPage, ...] = ()  # content/*.md, when asked for
 
     @property
     def ok(self) -> bool:
@@ -51,14 +53,15 @@ class Loaded:
         return iter((self.dataset, self.diagnostics))
 
 
-def load_dataset(root: Path, only: frozenset[str] | None = None) -> Loaded:
+def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root: Path | None = None) -> Loaded:
     """Read and check everything under root/regions.
 
     Returns the dataset only when there is no error (warnings are fine); the
     diagnostics list is complete either way, so one run shows every problem.
     With `only` (paths relative to root), just those data files are read,
     besides every region.yml and institution.yml that cross-checks need, and
-    only their problems are reported (see changes.py).
+    only their problems are reported (see changes.py). With `content_root`,
+    the editorial pages under content_root/content are loaded too.
     """
     # Extra checks (confidentiality) are imported lazily to keep this module small.
     from .privacy.check import check_dataset, check_unparsed
@@ -103,7 +106,11 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> Loaded:
     diagnostics += cross_check(root, dataset)
     diagnostics += check_dataset(root, dataset, allow)
     diagnostics += check_unparsed(root, unparsed, allow)
+    content: tuple[EditorialPage, ...] = ()
+    if content_root is not None:
+        content, problems = load_content(content_root)
+        diagnostics += problems
     if only is not None:
         diagnostics = [d for d in diagnostics if d.path in only]
     diagnostics = sort_diagnostics(diagnostics)
-    return Loaded(None if has_errors(diagnostics) else dataset, allow, diagnostics)
+    return Loaded(None if has_errors(diagnostics) else dataset, allow, diagnostics, content)

@@ -168,7 +168,8 @@ def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) ->
     """
     hosts = [plan.national_url] if plan.national_url else []
     public = PublicDetails.from_dataset(dataset, extra_hosts=hosts)
-    planned = {url + "index.html" for p in plan.pages if (url := plan.url(p.url)) is not None}
+    # Editorial pages (content/*.md) are planned too, but written by the project: scanned as editorial.
+    planned = {url + "index.html" for p in plan.pages if p.kind != "content" and (url := plan.url(p.url)) is not None}
     scanner = _Scanner(public, allow.phrases)
     for path in _files(site):
         rel = path.relative_to(site).as_posix()
