@@ -20,7 +20,7 @@ def test_matches_share_a_word_and_are_short(demo: Dataset) -> None:
         assert len(vkeys) <= MATCHES_SHOWN
         for vkey in vkeys:
             assert match_score(demo.veterans[vkey].model.expertise, demo.challenges[ckey].model.categories) > 0
-    for vkey, ckeys in for_veteran.items():
+    for ckeys in for_veteran.values():
         assert all(demo.challenges[c].model.status == "open" for c in ckeys)
 
 
