@@ -15,18 +15,8 @@ from .diagnostics import Diagnostic, has_errors, sort_diagnostics
 from .discover import discover
 from .errors_ja import translate
 from .loader import load_file
-from .models import MODELS
 from .privacy.allow import AllowList, load_allow
-
-
-def _key(found_region: str, institution: str | None, id_: str, kind: str) -> str:
-    if kind == "region":
-        return found_region
-    if kind in ("institution",):
-        return f"{found_region}/{institution}"
-    if kind == "veteran":
-        return f"{found_region}/{id_}"
-    return f"{found_region}/{institution}/{id_}"
+from .registry import BY_NAME, KINDS
 
 
 @dataclass(frozen=True)
@@ -70,21 +60,22 @@ def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root
     if only is not None:
         found = [f for f in found if f.kind in ("region", "institution") or f.rel in only]
         diagnostics = [d for d in diagnostics if d.path in only]
-    tables: dict[str, dict[str, Record]] = {k: {} for k in MODELS}
+    tables: dict[str, dict[str, Record]] = {k.name: {} for k in KINDS}
     unparsed = []
     for item in found:
         loaded, problems = load_file(item.path, item.rel)
         diagnostics += problems
         if loaded is None:
             continue
-        model = MODELS[item.kind]
+        kind = BY_NAME[item.kind]
+        model = kind.model
         try:
             parsed = model.model_validate(loaded.data)
         except ValidationError as exc:
             diagnostics += translate(model, exc, loaded)
             unparsed.append((item.kind, loaded))
             continue
-        key = _key(item.region, item.institution, item.id, item.kind)
+        key = kind.key(item.region, item.institution, item.id)
         tables[item.kind][key] = Record(item.kind, key, item.id, item.region, item.institution, parsed, loaded)
 
     # Records whose parent failed cannot be cross-checked meaningfully; drop them.

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..registry import KINDS
 from .portals import Portal
 from .records import Facts
 from .urls import challenge_url, list_url, meeting_url, portal_url, veteran_url
 from .views import Pager, PageView, ShellView
 
 PAGE_SIZE = 20
-DETAIL_KINDS = ("meeting", "challenge", "veteran")
+PAGE_TEMPLATES = {k.name: k.page for k in KINDS if k.page}  # record kind -> template of its page
+DETAIL_KINDS = tuple(PAGE_TEMPLATES)
 
 
 @dataclass(frozen=True)
@@ -61,15 +63,15 @@ def portal_pages(portal: Portal) -> list[Page]:
 def detail_pages(portals: dict[str, Portal], facts: Facts) -> list[Page]:
     pages = []
     for key, meeting in sorted(facts.meetings.items()):
-        pages.append(Page(meeting_url(key), "meeting.html", meeting.host, meeting.m.title, "meeting",
+        pages.append(Page(meeting_url(key), PAGE_TEMPLATES["meeting"], meeting.host, meeting.m.title, "meeting",
                           portals[meeting.host].demo, record=key))
     for key, challenge in sorted(facts.challenges.items()):
         owner = key.rsplit("/", 1)[0]
-        pages.append(Page(challenge_url(key), "challenge.html", owner, challenge.c.title, "challenge",
+        pages.append(Page(challenge_url(key), PAGE_TEMPLATES["challenge"], owner, challenge.c.title, "challenge",
                           portals[owner].demo, record=key))
     for key, veteran in sorted(facts.veterans.items()):
         region_id = key.split("/")[0]
-        pages.append(Page(veteran_url(key), "veteran.html", region_id, veteran.v.headline, "veteran",
+        pages.append(Page(veteran_url(key), PAGE_TEMPLATES["veteran"], region_id, veteran.v.headline, "veteran",
                           portals[region_id].demo, record=key))
     return pages
 
