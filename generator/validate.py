@@ -75,6 +75,9 @@ def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root
             diagnostics += translate(model, exc, loaded)
             unparsed.append((item.kind, loaded))
             continue
+        for problem in parsed.post_validation():
+            line, col = loaded.where(problem.path, key=problem.key)
+            diagnostics.append(Diagnostic(loaded.path, line, col, problem.code, problem.ja, problem.en, problem.severity))
         key = kind.key(item.region, item.institution, item.id)
         tables[item.kind][key] = Record(item.kind, key, item.id, item.region, item.institution, parsed, loaded)
 

@@ -7,7 +7,22 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from .. import vocab
-from .common import CODE, PRIVATE, Category, Date, EmployeeBand, Engagement, Industry, Line, Model, Prefecture, Text, unique_list
+from ..diagnostics import Severity
+from .common import (
+    CODE,
+    PRIVATE,
+    Category,
+    Date,
+    EmployeeBand,
+    Engagement,
+    Industry,
+    Line,
+    Model,
+    Prefecture,
+    Problem,
+    Text,
+    unique_list,
+)
 
 Status = Literal[tuple(vocab.CHALLENGE_STATUSES)]  # type: ignore[valid-type]
 
@@ -51,3 +66,9 @@ class Challenge(Model):
                                       examples=["2026-11-01"])
     status: Status = Field("open", title="状態", description="open=募集中、matched=マッチング済み、closed=募集終了。",
                            examples=["open"])
+
+    def post_validation(self) -> list[Problem]:
+        if self.consent_date is None:
+            return [Problem(("title",), "X320", "公開の同意日（consent_date）がないため、この課題はポータルに掲載されません",
+                            "no consent_date: this challenge will not be published", Severity.WARNING, key=True)]
+        return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import typing
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -22,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .. import vocab
+from ..diagnostics import Severity
 
 
 def nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -79,10 +81,33 @@ def holds_text(annotation: Any) -> bool:
     return any(holds_text(arg) for arg in typing.get_args(annotation) if not isinstance(arg, str))
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A rule about one file that spans several of its fields, found after the fields passed."""
+
+    path: tuple[str | int, ...]  # where to point: a value, or the key when `key` is set
+    code: str
+    ja: str
+    en: str
+    severity: Severity = Severity.ERROR
+    key: bool = False
+
+
 class Model(BaseModel):
     """Base of every file model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def post_validation(self) -> list[Problem]:
+        """Rules about this file alone that relate several fields (MkDocs's post_validation).
+
+        They sit beside the fields they read, in the model, but run after the
+        model accepted the file: every such problem is reported in one run,
+        warnings are possible, and a meeting with an end time before its start
+        still exists for the files that point at it. Rules across files stay in
+        checks.py.
+        """
+        return []
 
 
 def fail(code: str, ja: str, en: str) -> PydanticCustomError:

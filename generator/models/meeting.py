@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .. import vocab
-from .common import CODE, PRIVATE, PUBLIC, Count, Date, HttpsUrl, Line, Model, Prefecture, ShortLine, Text, Time
+from ..diagnostics import Severity
+from .common import CODE, PRIVATE, PUBLIC, Count, Date, HttpsUrl, Line, Model, Prefecture, Problem, ShortLine, Text, Time
 
 Format = Literal[tuple(vocab.MEETING_FORMATS)]  # type: ignore[valid-type]
 Status = Literal[tuple(vocab.MEETING_STATUSES)]  # type: ignore[valid-type]
@@ -100,3 +101,45 @@ class Meeting(Model):
     outcome: Outcome | None = Field(None, title="実績", description="開催後に記入します。",
                                     examples=[{"companies": 5, "veterans": 22, "interviews": 28, "second_interviews": 9,
                                                "matches": 4}])
+
+    def post_validation(self) -> list[Problem]:
+        out: list[Problem] = []
+        if self.end <= self.start:
+            out.append(Problem(("end",), "X302",
+                               f"終了時刻（{self.end}）が開始時刻（{self.start}）より後になっていません。時刻を確認してください",
+                               f"end {self.end} is not after start {self.start}"))
+        if self.format in ("in_person", "hybrid") and self.venue is None:
+            out.append(Problem(("format",), "X305", "会場開催・ハイブリッドの交流会には会場（venue）を書いてください",
+                               "an in-person or hybrid meeting needs a venue"))
+        if self.signup is not None:
+            s = self.signup
+            if s.deadline > self.date:
+                out.append(Problem(("signup", "deadline"), "X303",
+                                   f"申込締切（{s.deadline.isoformat()}）が開催日（{self.date.isoformat()}）より後です。締切は開催日以前にしてください",
+                                   "signup deadline is after the meeting date"))
+            if s.opens is not None and s.opens > s.deadline:
+                out.append(Problem(("signup", "opens"), "X304",
+                                   f"受付開始日（{s.opens.isoformat()}）が申込締切（{s.deadline.isoformat()}）より後です",
+                                   "signup opens after its deadline"))
+        elif self.status == "scheduled" and self.outcome is None:
+            out.append(Problem(("title",), "X306", "開催予定の交流会には参加申込（signup: url と deadline）を書いてください",
+                               "a scheduled meeting needs signup (url and deadline)", key=True))
+        if self.outcome is not None:
+            o = self.outcome
+            if self.status == "cancelled":
+                out.append(Problem(("outcome",), "X312", "中止した交流会に実績（outcome）は書けません",
+                                   "a cancelled meeting cannot have an outcome", key=True))
+            if o.matches > o.companies:
+                out.append(Problem(("outcome", "matches"), "X312",
+                                   f"マッチング企業数（{o.matches}）が参加企業数（{o.companies}）を超えています",
+                                   "matches exceed participating companies"))
+            if o.matches > o.second_interviews and o.second_interviews:
+                out.append(Problem(("outcome", "matches"), "X312",
+                                   f"マッチング企業数（{o.matches}）が二次面談数（{o.second_interviews}）を超えています",
+                                   "matches exceed second interviews", Severity.WARNING))
+        for i, org in enumerate(self.organisers):
+            if (org.institution is None) == (org.name is None):
+                out.append(Problem(("organisers", i), "X309",
+                                   "主催・共催・後援には institution（機関 ID）か name（名前）のどちらか一方を書いてください",
+                                   "an organiser needs exactly one of institution or name"))
+        return out

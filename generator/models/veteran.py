@@ -6,7 +6,22 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .common import PRIVATE, PUBLIC, Category, Date, Flag, HttpsUrl, Industry, Line, Model, Prefecture, Text, unique_list
+from ..diagnostics import Severity
+from .common import (
+    PRIVATE,
+    PUBLIC,
+    Category,
+    Date,
+    Flag,
+    HttpsUrl,
+    Industry,
+    Line,
+    Model,
+    Prefecture,
+    Problem,
+    Text,
+    unique_list,
+)
 
 
 class Veteran(Model):
@@ -36,3 +51,9 @@ class Veteran(Model):
     contact_form: Annotated[HttpsUrl | None, PUBLIC] = Field(None, title="連絡フォーム",
                                           description="連絡を受けるフォームの URL（任意）。メール・電話は書けません。",
                                           examples=["https://forms.gle/XXXX"])
+
+    def post_validation(self) -> list[Problem]:
+        if self.consent_date is None:
+            return [Problem(("headline",), "X320", "公開の同意日（consent_date）がないため、このプロフィールはポータルに掲載されません",
+                            "no consent_date: this profile will not be published", Severity.WARNING, key=True)]
+        return []
