@@ -99,7 +99,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     def post_validation(self) -> list[Problem]:
-        """Rules about this file alone that relate several fields (MkDocs's post_validation).
+        """Rules about this file alone that relate several fields (a post-validation step).
 
         They sit beside the fields they read, in the model, but run after the
         model accepted the file: every such problem is reported in one run,

@@ -18,7 +18,7 @@ class Institution(Model):
     """交流会を開く機関。フォルダ名が機関 ID になります（例: minato-shinkin）。"""
 
     name: Annotated[Line, PUBLIC] = Field(..., title="機関名", description="正式な機関名。", examples=["みなと信用金庫"])
-    short_name: Annotated[ShortLine | None, PUBLIC] = Field(None, title="略称", description="一覧で使う短い名前（任意）。",
+    short_name: Annotated[ShortLine | None, PUBLIC] = Field(None, title="略称", description="機関の略称（任意）。ページには出ません。本文に略称が出ても守秘義務チェックは自機関の名前として扱います。",
                                          examples=["みなと信金"])
     kind: Kind = Field(..., title="種別",
                        description="機関の種別（コード）: " + "、".join(f"{k}={v}" for k, v in vocab.INSTITUTION_KINDS.items()),
