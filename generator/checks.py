@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, Severity
 from .loader import KeyPath
 from .models import Challenge, Meeting, Veteran
 from .models.common import url_host
+from .registry import KINDS
 
 MAX_LOGO_BYTES = 200 * 1024
 
@@ -123,12 +124,8 @@ def _check_prefecture_in_region(ds: Dataset) -> list[Diagnostic]:
     return out
 
 
-# Fields whose template example must not be published as is.
-_TEMPLATE_FIELDS = {
-    "meetings": ("title", "description"),
-    "challenges": ("title", "description", "support_wanted"),
-    "veterans": ("career",),  # a headline may well repeat the example
-}
+# Fields whose template example must not be published as is (registry.py, per kind).
+_TEMPLATE_FIELDS = {k.table: k.placeholders for k in KINDS if k.placeholders}
 
 
 def _check_template_leftovers(ds: Dataset) -> list[Diagnostic]:

@@ -36,6 +36,7 @@ class RecordKind:
     intro: str  # first comment of a new file
     prompts: tuple[Prompt, ...]  # `koryukai new` questions
     active: frozenset[str] = frozenset()  # optional fields written out (not commented) in a new file
+    placeholders: tuple[str, ...] = ()  # fields whose template example must not be published as is (X330)
 
     @property
     def folder(self) -> str:
@@ -76,18 +77,20 @@ KINDS: tuple[RecordKind, ...] = (
                "新現役交流会1回分です。ファイル名は開催日にします（例: 2026-12-10.yml）。",
                (_p("institution", "機関（地域/機関、例: kanto/minato-shinkin）"), _p("date", "開催日（例: 2026-12-10）"),
                 _p("title", "交流会名（例: 第12回 みなと新現役交流会）", False)),
-               frozenset({"venue", "organisers", "signup", "capacity", "companies_planned"})),
+               frozenset({"venue", "organisers", "signup", "capacity", "companies_planned"}), ("title", "description")),
     # consent_date stays commented in a new challenge or profile: a template must never publish without consent.
     RecordKind("challenge", Challenge, "regions/{region}/institutions/{institution}/challenges/{id}.yml", SLUG,
                "challenges", "challenge.html", "企業の課題（challenges/ID.yml）",
                "事前ヒアリングでまとめた企業の課題です。会社名・人名・連絡先・住所は書きません。",
                (_p("institution", "機関（地域/機関、例: kanto/minato-shinkin）"),
                 _p("id", "課題 ID（半角英小文字、例: precision-parts）"),
-                _p("meeting", "発表する交流会の ID（例: 2026-12-10、なければ空欄）", False))),
+                _p("meeting", "発表する交流会の ID（例: 2026-12-10、なければ空欄）", False)),
+               placeholders=("title", "description", "support_wanted")),
     RecordKind("veteran", Veteran, "regions/{region}/veterans/{id}.yml", SLUG, "veterans", "veteran.html",
                "新現役のプロフィール（veterans/ID.yml）",
                "新現役のプロフィールです。氏名・メールアドレス・電話番号は書きません。",
-               (_p("region", "地域 ID（例: kanto）"), _p("id", "新現役 ID（半角英小文字、例: overseas-sales）"))),
+               (_p("region", "地域 ID（例: kanto）"), _p("id", "新現役 ID（半角英小文字、例: overseas-sales）")),
+               placeholders=("career",)),  # a headline may well repeat the example
 )
 
 BY_NAME: dict[str, RecordKind] = {k.name: k for k in KINDS}
