@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .. import vocab
 from ..diagnostics import Severity
@@ -13,6 +13,16 @@ from .common import CODE, PRIVATE, PUBLIC, Count, Date, HttpsUrl, Line, Model, P
 Format = Literal[tuple(vocab.MEETING_FORMATS)]  # type: ignore[valid-type]
 Status = Literal[tuple(vocab.MEETING_STATUSES)]  # type: ignore[valid-type]
 Role = Literal[vocab.ORGANISER_ROLES]  # type: ignore[valid-type]
+
+
+def _fee(value: Any) -> Any:
+    # "fee: 1000" is what people type; show it as 1,000円 (0 means free).
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return f"{value:,}円" if value else "無料"
+    return value
+
+
+Fee = Annotated[Line, BeforeValidator(_fee, json_schema_input_type=str | int)]
 
 
 class Venue(Model):
@@ -89,6 +99,9 @@ class Meeting(Model):
     capacity: Count | None = Field(None, title="新現役の定員", description="参加できる新現役の人数（任意）。", examples=[30])
     companies_planned: Count | None = Field(None, title="参加予定企業数", description="課題を発表する予定の企業の数（任意）。",
                                             examples=[5])
+    fee: Annotated[Fee | None, PRIVATE] = Field(
+        None, title="参加費", description="有料のときだけ書きます（例: 1,000円（資料代）、数字だけなら 1000 → 1,000円）。"
+        "書かなければ、ページには「無料」と表示します。", examples=["1,000円（資料代）"])
     status: Status = Field(
         "scheduled", title="状態", description="scheduled=開催予定、cancelled=中止、postponed=延期。",
         examples=["scheduled"],

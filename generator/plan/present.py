@@ -309,7 +309,7 @@ class Presenter:
             where=where, categories_text="、".join(cats) or None,
             format_label=vocab.MEETING_FORMATS[m.format], venue=venue, online=m.online,
             organisers=tuple(Organiser(role, name, portal_url(ikey) if ikey else None) for role, name, ikey in f.organisers),
-            capacity=m.capacity, companies_planned=m.companies_planned,
+            capacity=m.capacity, companies_planned=m.companies_planned, fee=m.fee or "無料",
             description_html=render_markdown(m.description),
             outcome=figures(Totals.of(m.outcome)) if m.outcome and f.state == "held" else None,
             challenges=tuple(self.challenge_card(k) for k in f.challenges),

@@ -290,6 +290,7 @@ class MeetingPageView:
     organisers: tuple[Organiser, ...]
     capacity: int | None
     companies_planned: int | None
+    fee: str  # 無料 unless the meeting names a fee
     description_html: Html
     outcome: Figures | None  # shown once held
     challenges: tuple[ChallengeCard, ...]

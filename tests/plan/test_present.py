@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -77,3 +78,21 @@ def test_plan_output_reaches_no_raw_record(demo: Dataset) -> None:
     raw = [v for v in values if isinstance(v, Dataset | Record | BaseModel)]
     assert raw == []
     assert "dataset" not in {f.name for f in dataclasses.fields(plan)}
+
+
+def test_meeting_fee_is_free_unless_named(small: Dataset, valid_root: Path) -> None:
+    """参加費: most meetings are free, so a meeting without `fee` says 無料; a number reads as yen."""
+    from generator.validate import load_dataset
+
+    from ..conftest import MEETING, replace
+
+    view = next(p.view for p in build_plan(small, TODAY).pages if p.kind == "meeting")
+    assert isinstance(view, MeetingPageView) and view.fee == "無料"
+    replace(valid_root, MEETING, "capacity: 30", "capacity: 30\nfee: 1000")
+    loaded = load_dataset(valid_root)
+    assert loaded.dataset is not None
+    view = next(p.view for p in build_plan(loaded.dataset, TODAY).pages if p.record == "kanto/minato-shinkin/2026-12-10")
+    assert isinstance(view, MeetingPageView) and view.fee == "1,000円"
+    # Free text, so the confidentiality check reads it without being told.
+    replace(valid_root, MEETING, "fee: 1000", "fee: 資料代500円（問い合わせ 045-123-4567）")
+    assert [(d.code, d.line) for d in load_dataset(valid_root).diagnostics] == [("P501", 17)]
