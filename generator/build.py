@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from .diagnostics import Diagnostic
-from .plan import Page, SitePlan, build_plan, portal_url
+from .plan import SitePlan, build_plan
 from .publish import discard, staging_dir, swap_in
 from .validate import load_dataset
-
-CONTENT_PAGES = ("about", "join", "start", "faq")
 
 
 @dataclass
@@ -32,31 +27,20 @@ class BuildResult:
     message: str = ""
 
 
-def _content_pages(project_root: Path, plan: SitePlan) -> list[tuple[Page, str]]:
-    """Editorial Markdown from content/ (trusted text, written by the project)."""
-    pages = []
-    folder = project_root / "content"
-    if not folder.is_dir():
-        return pages
-    for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        meta: dict[str, object] = {}
-        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
-        if match:
-            meta = yaml.safe_load(match.group(1)) or {}
-            text = text[match.end():]
-        slug = path.stem
-        title = str(meta.get("title") or slug)
-        url = portal_url(plan.root) + ("" if slug == "index" else f"{slug}/")
-        pages.append((Page(url, "", plan.root, title, "content", plan.portals[plan.root].demo), text))
-    return pages
-
-
 def default_project_root(root: Path) -> Path:
     """Where themes/, content/ and mkdocs.yml live: the data root if it has them, else this checkout."""
     if (root / "themes").is_dir() and (root / "mkdocs.yml").is_file():
         return root
     return Path(__file__).resolve().parent.parent
+
+
+def parse_today(value: str | None) -> date:
+    if value:
+        return date.fromisoformat(value)
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Tokyo")).date()
 
 
 def unknown_portal_message(unknown: list[str], known: list[str]) -> str:
@@ -70,15 +54,6 @@ def unknown_portal_message(unknown: list[str], known: list[str]) -> str:
     listed = "、".join(sorted(known)) if len(known) <= 30 else "、".join(sorted(known)[:30]) + " ほか"
     return (f"ポータル {'、'.join(hints)} はありません。指定できるのは: {listed}"
             f" (unknown portal {', '.join(unknown)}; valid portals are regions and region/institution ids)")
-
-
-def parse_today(value: str | None) -> date:
-    if value:
-        return date.fromisoformat(value)
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    return datetime.now(ZoneInfo("Asia/Tokyo")).date()
 
 
 def build(
@@ -98,6 +73,7 @@ def build(
     stage starts (validate, plan, render, index, scan, publish).
     """
     stage = progress or (lambda _name: None)
+    from .index import IndexError_
     from .render.site import RenderError, render_site
 
     root = root.resolve()
@@ -106,7 +82,8 @@ def build(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     stage("validate")
-    dataset, diagnostics = load_dataset(root)
+    loaded = load_dataset(root, content_root=project_root)
+    dataset, diagnostics = loaded.dataset, loaded.diagnostics
     timings["validate"] = time.perf_counter() - started
     if dataset is None:
         return BuildResult(False, diagnostics, message="データにエラーがあるため、生成しませんでした（前回の出力はそのままです）")
@@ -122,29 +99,27 @@ def build(
         for portal_id in roots:
             t = time.perf_counter()
             stage("plan")
-            plan = build_plan(dataset, today, root=portal_id, national_url=None)
+            plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
             work = staging_dir(staging.parent / (staging.name + "-work"))
-            content = _content_pages(project_root, plan)
             try:
                 t = time.perf_counter()
                 stage("render")
-                site = render_site(plan, data_root=root, project_root=project_root,
-                                   content_pages=content, work=work, site_url=site_url)
+                site = render_site(plan, data_root=root, project_root=project_root, work=work, site_url=site_url)
                 timings["render"] = timings.get("render", 0) + time.perf_counter() - t
                 if index:
                     from .index import index_site
 
                     t = time.perf_counter()
                     stage("index")
-                    index_site(site, plan, [plan.url(page.url) or "" for page, _ in content])
+                    index_site(site, plan, plan.content_urls)
                     timings["index"] = timings.get("index", 0) + time.perf_counter() - t
                 from .privacy.built import scan_site
 
                 t = time.perf_counter()
                 stage("scan")
-                findings = scan_site(site, plan)  # with the exceptions validation loaded
+                findings = scan_site(site, plan, dataset, loaded.allow)
                 timings["scan"] = timings.get("scan", 0) + time.perf_counter() - t
                 if findings:
                     result.ok = False
@@ -173,6 +148,10 @@ def build(
     except RenderError as exc:
         discard(staging)
         return BuildResult(False, diagnostics, message=f"ページの生成に失敗しました（前回の出力はそのままです）: {exc}")
+    except IndexError_ as exc:
+        discard(staging)
+        return BuildResult(False, diagnostics,
+                           message=f"検索索引を作れませんでした（前回の出力はそのままです）: {exc} (search indexing failed)")
     except BaseException:
         discard(staging)
         raise

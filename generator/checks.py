@@ -1,7 +1,9 @@
-"""Cross-file and cross-field checks on the typed records.
+"""Cross-file checks on the typed records.
 
 These run after each file passed its model, so every rule here can trust the
-types and concentrate on relations: references, dates, hosts, regions.
+types and concentrate on relations between files: references, the file name,
+hosts, regions. Rules about one file alone sit beside its fields
+(`post_validation` in models/).
 """
 
 from __future__ import annotations
@@ -44,59 +46,22 @@ def _check_meeting(ds: Dataset, rec: Record[Meeting], failed: dict[str, str]) ->
         out.append(_at(rec, ("date",), "X301",
                        f"ファイル名の日付（{file_date}）と開催日（{m.date.isoformat()}）が違います。どちらかを直してください",
                        f"file name date {file_date} differs from date {m.date.isoformat()}"))
-    if m.end <= m.start:
-        out.append(_at(rec, ("end",), "X302",
-                       f"終了時刻（{m.end}）が開始時刻（{m.start}）より後になっていません。時刻を確認してください",
-                       f"end {m.end} is not after start {m.start}"))
-    if m.format in ("in_person", "hybrid") and m.venue is None:
-        out.append(_at(rec, ("format",), "X305",
-                       "会場開催・ハイブリッドの交流会には会場（venue）を書いてください",
-                       "an in-person or hybrid meeting needs a venue"))
     if m.venue is not None and m.venue.prefecture not in region.prefectures:
         out.append(_at(rec, ("venue", "prefecture"), "X311",
                        f"会場の都道府県「{m.venue.prefecture}」は地域「{region.name}」に含まれていません",
                        f"venue prefecture {m.venue.prefecture} is outside region {rec.region}",
                        Severity.WARNING))
     if m.signup is not None:
-        s = m.signup
-        if s.deadline > m.date:
-            out.append(_at(rec, ("signup", "deadline"), "X303",
-                           f"申込締切（{s.deadline.isoformat()}）が開催日（{m.date.isoformat()}）より後です。締切は開催日以前にしてください",
-                           "signup deadline is after the meeting date"))
-        if s.opens is not None and s.opens > s.deadline:
-            out.append(_at(rec, ("signup", "opens"), "X304",
-                           f"受付開始日（{s.opens.isoformat()}）が申込締切（{s.deadline.isoformat()}）より後です",
-                           "signup opens after its deadline"))
-        host = url_host(s.url)
+        host = url_host(m.signup.url)
         if host not in inst.form_hosts:
             out.append(_at(rec, ("signup", "url"), "X307",
                            f"申込フォームのホスト「{host}」は認められていません。institution.yml の form_hosts にあるホスト"
                            f"（{'、'.join(inst.form_hosts)}）のフォームを使うか、form_hosts に追加してください",
                            f"form host {host} is not in form_hosts ({', '.join(inst.form_hosts)})"))
-    elif m.status == "scheduled" and m.outcome is None:
-        out.append(_at(rec, ("title",), "X306",
-                       "開催予定の交流会には参加申込（signup: url と deadline）を書いてください",
-                       "a scheduled meeting needs signup (url and deadline)", key=True))
-    if m.outcome is not None:
-        o = m.outcome
-        if m.status == "cancelled":
-            out.append(_at(rec, ("outcome",), "X312", "中止した交流会に実績（outcome）は書けません",
-                           "a cancelled meeting cannot have an outcome", key=True))
-        if o.matches > o.companies:
-            out.append(_at(rec, ("outcome", "matches"), "X312",
-                           f"マッチング企業数（{o.matches}）が参加企業数（{o.companies}）を超えています",
-                           "matches exceed participating companies"))
-        if o.matches > o.second_interviews and o.second_interviews:
-            out.append(_at(rec, ("outcome", "matches"), "X312",
-                           f"マッチング企業数（{o.matches}）が二次面談数（{o.second_interviews}）を超えています",
-                           "matches exceed second interviews", Severity.WARNING))
     seen: set[str] = set()
     for i, org in enumerate(m.organisers):
         if (org.institution is None) == (org.name is None):
-            out.append(_at(rec, ("organisers", i), "X309",
-                           "主催・共催・後援には institution（機関 ID）か name（名前）のどちらか一方を書いてください",
-                           "an organiser needs exactly one of institution or name"))
-            continue
+            continue  # reported by Meeting.post_validation (X309)
         if org.institution is not None:
             ref = org.institution if "/" in org.institution else f"{rec.region}/{org.institution}"
             if ref in failed:
@@ -130,10 +95,6 @@ def _check_challenge(ds: Dataset, rec: Record[Challenge], failed: dict[str, str]
             out.append(_at(rec, ("meeting",), "X310",
                            f"交流会「{c.meeting}」が見つかりません。同じ機関の meetings/ にあるファイル名（.yml を除く）を書いてください（候補: {shown}）",
                            f"meeting '{c.meeting}' not found in this institution's meetings/"))
-    if c.consent_date is None:
-        out.append(_at(rec, ("title",), "X320",
-                       "公開の同意日（consent_date）がないため、この課題はポータルに掲載されません",
-                       "no consent_date: this challenge will not be published", Severity.WARNING, key=True))
     return out
 
 
@@ -150,10 +111,6 @@ def _check_veteran(ds: Dataset, rec: Record[Veteran]) -> list[Diagnostic]:
             out.append(_at(rec, ("contact_form",), "X307",
                            f"連絡フォームのホスト「{host}」は認められていません。Google フォームなど、地域の機関が認めるフォームを使ってください",
                            f"contact form host {host} is not allowed"))
-    if v.consent_date is None:
-        out.append(_at(rec, ("headline",), "X320",
-                       "公開の同意日（consent_date）がないため、このプロフィールはポータルに掲載されません",
-                       "no consent_date: this profile will not be published", Severity.WARNING, key=True))
     return out
 
 

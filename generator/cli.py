@@ -63,7 +63,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             return 2
         if only is not None:
             print(f"変更の影響を受ける {len(only)} ファイルを検査します (checking {len(only)} affected files)", file=sys.stderr)
-    dataset, diagnostics = load_dataset(root, only)
+    loaded = load_dataset(root, only)
+    dataset, diagnostics = loaded.dataset, loaded.diagnostics
     elapsed = time.perf_counter() - started
     if args.format == "github":
         sys.stdout.write(format_github(diagnostics, touched))
@@ -144,30 +145,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-_PROMPTS = {
-    "region": [("id", "地域 ID（半角英小文字、例: kanto）"), ("name", "地域名（例: 関東）")],
-    "institution": [("region", "地域 ID（例: kanto）"), ("id", "機関 ID（半角英小文字、例: minato-shinkin）"),
-                    ("name", "機関名（例: みなと信用金庫）")],
-    "meeting": [("institution", "機関（地域/機関、例: kanto/minatodai-shinkin）"), ("date", "開催日（例: 2026-12-10）"),
-                ("title", "交流会名（例: 第12回 みなと新現役交流会）")],
-    "challenge": [("institution", "機関（地域/機関、例: kanto/minatodai-shinkin）"), ("id", "課題 ID（半角英小文字、例: precision-parts）"),
-                  ("meeting", "発表する交流会の ID（例: 2026-12-10、なければ空欄）")],
-    "veteran": [("region", "地域 ID（例: kanto）"), ("id", "新現役 ID（半角英小文字、例: overseas-sales）")],
-}
-
-
 def cmd_new(args: argparse.Namespace) -> int:
+    from .registry import BY_NAME
     from .scaffold import ScaffoldError, create
 
+    prompts = BY_NAME[args.kind].prompts
     values = {k: v for k, v in vars(args).items() if k in {"id", "name", "region", "institution", "date", "slug", "title", "meeting"} and v}
     interactive = sys.stdin.isatty() and not args.no_input
-    for key, label in _PROMPTS[args.kind]:
+    for key, label, _ in prompts:
         if key not in values and interactive:
             answer = input(f"{label}: ").strip()
             if answer:
                 values[key] = answer
-    required = {"region": ["id"], "institution": ["region", "id"], "meeting": ["institution", "date"],
-                "challenge": ["institution", "id"], "veteran": ["region", "id"]}[args.kind]
+    required = [key for key, _, needed in prompts if needed]
     missing = [k for k in required if k not in values]
     if missing:
         print("次の指定が必要です: " + ", ".join("--" + k for k in missing) + f" (missing: {', '.join(missing)})", file=sys.stderr)
@@ -188,11 +178,11 @@ def cmd_codeowners(args: argparse.Namespace) -> int:
     from .validate import load_dataset
 
     root = _root(args)
-    dataset, diagnostics = load_dataset(root)
-    if dataset is None:
-        sys.stdout.write(format_text(diagnostics))
+    loaded = load_dataset(root)
+    if loaded.dataset is None:
+        sys.stdout.write(format_text(loaded.diagnostics))
         return 1
-    text = codeowners(dataset, args.sks)
+    text = codeowners(loaded.dataset, args.sks)
     if args.write:
         target = root / ".github" / "CODEOWNERS"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -235,6 +225,8 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .registry import KINDS
+
     parser = argparse.ArgumentParser(
         prog="koryukai",
         description="新現役交流会ポータルの生成ツール (static-site generator for 新現役交流会 portals)",
@@ -271,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = _sub(sub, "new", "ひな形から新しいデータファイルを正しい場所に作る", "create a data file from its template", root="option")
-    p.add_argument("kind", choices=("region", "institution", "meeting", "challenge", "veteran"),
+    p.add_argument("kind", choices=tuple(k.name for k in KINDS),
                    help="作るファイルの種類 (what to create)")
     p.add_argument("--id", help="ID（フォルダ名・ファイル名。半角英小文字・数字・ハイフン） (the id)")
     p.add_argument("--name", help="名前（地域・機関） (name of a region or institution)")

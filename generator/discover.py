@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity
+from .registry import KINDS, MEETING_ID, SLUG
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-MEETING_ID = re.compile(r"\d{4}-\d{2}-\d{2}(?:-[a-z0-9]+)*\Z")
+# The kinds of file in a folder of their own, below a region or an institution (registry.py).
+REGION_FILES = [k for k in KINDS if "{id}" in k.path and "{institution}" not in k.path]
+INSTITUTION_FILES = [k for k in KINDS if "{id}" in k.path and "{institution}" in k.path]
+__all__ = ["MEETING_ID", "RESERVED_IDS", "SLUG", "Found", "discover"]
 
 # Top-level output folders of the national portal; a region may not take them.
 RESERVED_IDS = frozenset({
@@ -127,10 +130,10 @@ def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
                                      "region.yml is missing"))
             continue
         found.append(Found("region", region_file, rel(region_file), region, None, region))
-        stray(region_dir, {"region.yml", "institutions", "veterans"})
-        veterans = region_dir / "veterans"
-        if veterans.is_dir():
-            yml_files(veterans, "veteran", region, None, SLUG)
+        stray(region_dir, {"region.yml", "institutions", *(k.folder for k in REGION_FILES)})
+        for spec in REGION_FILES:
+            if (region_dir / spec.folder).is_dir():
+                yml_files(region_dir / spec.folder, spec.name, region, None, spec.id_rule)
         institutions = region_dir / "institutions"
         if not institutions.is_dir():
             continue
@@ -151,9 +154,9 @@ def discover(root: Path) -> tuple[list[Found], list[Diagnostic]]:
                                          "institution.yml is missing"))
                 continue
             found.append(Found("institution", inst_file, rel(inst_file), region, inst, inst))
-            stray(inst_dir, {"institution.yml", "meetings", "challenges"})
-            for sub, kind, pattern in (("meetings", "meeting", MEETING_ID), ("challenges", "challenge", SLUG)):
-                folder = inst_dir / sub
+            stray(inst_dir, {"institution.yml", *(k.folder for k in INSTITUTION_FILES)})
+            for spec in INSTITUTION_FILES:
+                folder = inst_dir / spec.folder
                 if folder.is_dir():
-                    yml_files(folder, kind, region, inst, pattern)
+                    yml_files(folder, spec.name, region, inst, spec.id_rule)
     return found, problems

@@ -16,32 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .discover import MEETING_ID, RESERVED_IDS, SLUG
-from .models import MODELS
+from .discover import RESERVED_IDS
 from .models.common import nested_model
+from .registry import BY_NAME, MEETING_ID, SLUG
 from .schema import schema_line, write_per_kind
 
 TEMPLATE_DIR = "templates"
-
-# Optional fields written out (not commented) because most files need them.
-ACTIVE_OPTIONAL = {
-    "region": {"bureau", "description"},
-    "institution": {"about", "contact"},
-    "meeting": {"venue", "organisers", "signup", "capacity", "companies_planned"},
-    # consent_date stays commented: a template must never publish without consent.
-    "challenge": set(),
-    "veteran": set(),
-}
-
-INTRO = {
-    "region": "地域の設定です。フォルダ名（例: kanto）が地域の ID になります。",
-    "institution": "機関の設定です。フォルダ名（例: minatodai-shinkin）が機関の ID になります。",
-    "meeting": "新現役交流会1回分です。ファイル名は開催日にします（例: 2026-12-10.yml）。",
-    "challenge": "事前ヒアリングでまとめた企業の課題です。会社名・人名・連絡先・住所は書きません。",
-    "veteran": "新現役のプロフィールです。氏名・メールアドレス・電話番号は書きません。",
-}
-
-DEPTH = {"region": 2, "institution": 4, "meeting": 5, "challenge": 5, "veteran": 3}
 
 
 def _scalar(value: Any) -> str:
@@ -89,7 +69,7 @@ def _example_value(field: Any, value: Any) -> Any:
     return EXAMPLE_MARK + value
 
 
-def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, active: set[str] | None,
+def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, active: frozenset[str] | None,
            commented: bool = False) -> list[str]:
     out: list[str] = []
     for name, field in model.model_fields.items():
@@ -127,13 +107,14 @@ def _lines(model: type[BaseModel], values: dict[str, Any] | None, indent: str, a
 
 def template(kind: str, values: dict[str, Any] | None = None) -> str:
     """The text of a new file of this kind, with `values` in place of the examples."""
+    spec = BY_NAME[kind]
     lines = [
-        schema_line(kind, DEPTH[kind]),
-        f"# {INTRO[kind]}",
+        schema_line(kind, spec.depth),
+        f"# {spec.intro}",
         "# 「#」で始まる行は説明です。「# 」で始まる項目は任意です。使うときは先頭の「# 」を消してください。",
         "",
     ]
-    lines += _lines(MODELS[kind], values, "", ACTIVE_OPTIONAL[kind])
+    lines += _lines(spec.model, values, "", spec.active)
     return "\n".join(lines) + "\n"
 
 

@@ -13,28 +13,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .models import MODELS
+from .registry import BY_NAME, KINDS
 
 SCHEMA_DIR = "schemas"
 BASE_ID = "https://koryukai.example/schemas/"
 
-TITLES = {
-    "region": "地域（region.yml）",
-    "institution": "機関（institution.yml）",
-    "meeting": "新現役交流会（meetings/開催日.yml）",
-    "challenge": "企業の課題（challenges/ID.yml）",
-    "veteran": "新現役のプロフィール（veterans/ID.yml）",
-}
-
-
 def schema_for(kind: str) -> dict[str, Any]:
-    model = MODELS[kind]
-    schema = model.model_json_schema(mode="validation")
+    schema = BY_NAME[kind].model.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{BASE_ID}{kind}.schema.json",
         **schema,
-        "title": TITLES[kind],
+        "title": BY_NAME[kind].title,
     }
 
 
@@ -46,9 +36,9 @@ def write_per_kind(folder: Path, suffix: str, text: Callable[[str], str]) -> lis
     """One generated file per file kind (schemas/, templates/)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in MODELS:
-        path = folder / f"{kind}{suffix}"
-        path.write_text(text(kind), encoding="utf-8")
+    for kind in KINDS:
+        path = folder / f"{kind.name}{suffix}"
+        path.write_text(text(kind.name), encoding="utf-8")
         written.append(path)
     return written
 

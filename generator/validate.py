@@ -2,57 +2,76 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .checks import cross_check
+from .content import EditorialPage, load_content
 from .dataset import Dataset, Record
 from .diagnostics import Diagnostic, has_errors, sort_diagnostics
 from .discover import discover
 from .errors_ja import translate
 from .loader import load_file
-from .models import MODELS
+from .privacy.allow import AllowList, load_allow
+from .registry import BY_NAME, KINDS
 
 
-def _key(found_region: str, institution: str | None, id_: str, kind: str) -> str:
-    if kind == "region":
-        return found_region
-    if kind in ("institution",):
-        return f"{found_region}/{institution}"
-    if kind == "veteran":
-        return f"{found_region}/{id_}"
-    return f"{found_region}/{institution}/{id_}"
+@dataclass(frozen=True)
+class Loaded:
+    """What the load and validate stages hand on: one value, no side channel.
+
+    ``dataset`` is None when there is an error (warnings are fine); ``allow``
+    is the reviewed privacy exceptions read once for the run, which the build
+    scan (privacy/built.py) needs again; ``diagnostics`` is complete either way.
+    """
+
+    dataset: Dataset | None
+    allow: AllowList = field(default_factory=AllowList)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    content: tuple[EditorialPage, ...] = ()  # content/*.md, when asked for
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None
+
+    def __iter__(self) -> Iterator[object]:
+        # Deprecated: `dataset, diagnostics = load_dataset(root)` still works for
+        # callers written before this value existed (bench scripts, branches).
+        return iter((self.dataset, self.diagnostics))
 
 
-def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Dataset | None, list[Diagnostic]]:
+def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root: Path | None = None) -> Loaded:
     """Read and check everything under root/regions.
 
     Returns the dataset only when there is no error (warnings are fine); the
     diagnostics list is complete either way, so one run shows every problem.
     With `only` (paths relative to root), just those data files are read,
     besides every region.yml and institution.yml that cross-checks need, and
-    only their problems are reported (see changes.py).
+    only their problems are reported (see changes.py). With `content_root`,
+    the editorial pages under content_root/content are loaded too.
     """
     # Extra checks (confidentiality) are imported lazily to keep this module small.
-    from .privacy.allow import recall
     from .privacy.check import check_dataset, check_unparsed
 
     found, diagnostics = discover(root)
     if only is not None:
         found = [f for f in found if f.kind in ("region", "institution") or f.rel in only]
         diagnostics = [d for d in diagnostics if d.path in only]
-    tables: dict[str, dict[str, Record]] = {k: {} for k in MODELS}
+    tables: dict[str, dict[str, Record]] = {k.name: {} for k in KINDS}
     unparsed = []
     failed: dict[str, str] = {}  # record key -> the file whose own errors kept it out
     for item in found:
-        key = _key(item.region, item.institution, item.id, item.kind)
+        kind = BY_NAME[item.kind]
+        key = kind.key(item.region, item.institution, item.id)
         loaded, problems = load_file(item.path, item.rel)
         diagnostics += problems
         if loaded is None:
             failed[key] = item.rel
             continue
-        model = MODELS[item.kind]
+        model = kind.model
         try:
             parsed = model.model_validate(loaded.data)
         except ValidationError as exc:
@@ -60,6 +79,9 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
             unparsed.append((item.kind, loaded))
             failed[key] = item.rel
             continue
+        for problem in parsed.post_validation():
+            line, col = loaded.where(problem.path, key=problem.key)
+            diagnostics.append(Diagnostic(loaded.path, line, col, problem.code, problem.ja, problem.en, problem.severity))
         tables[item.kind][key] = Record(item.kind, key, item.id, item.region, item.institution, parsed, loaded)
 
     # Records whose parent failed cannot be cross-checked meaningfully; drop them.
@@ -76,10 +98,16 @@ def load_dataset(root: Path, only: frozenset[str] | None = None) -> tuple[Datase
         veterans={k: r for k, r in tables["veteran"].items() if r.region in regions},
         unpublished=unpublished,
     )
+    allow, allow_problems = load_allow(root)
+    diagnostics += allow_problems
     diagnostics += cross_check(root, dataset, failed)
-    diagnostics += check_dataset(root, dataset)
-    diagnostics += check_unparsed(root, unparsed, recall(dataset))  # the exceptions check_dataset loaded
+    diagnostics += check_dataset(root, dataset, allow)
+    diagnostics += check_unparsed(root, unparsed, allow)
+    content: tuple[EditorialPage, ...] = ()
+    if content_root is not None:
+        content, problems = load_content(content_root)
+        diagnostics += problems
     if only is not None:
         diagnostics = [d for d in diagnostics if d.path in only]
     diagnostics = sort_diagnostics(diagnostics)
-    return (None if has_errors(diagnostics) else dataset), diagnostics
+    return Loaded(None if has_errors(diagnostics) else dataset, allow, diagnostics, content)

@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.build import build
@@ -225,3 +226,36 @@ def test_standalone_region_portal_links_only_what_it_contains(tmp_path: Path) ->
         for href in re.findall(r'href="(\.[^"#?]*)"', text):
             target = (page.parent / href).resolve()
             assert target.exists() or (target / "index.html").exists(), (page, href)
+
+
+def test_search_index_failure_is_a_message_not_a_crash(valid_root: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind failing (a missing binary, a crashed backend) ends the build with a clear message, exit 1."""
+    import generator.index
+    from generator.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise generator.index.IndexError_("pagefind-bin-extended がインストールされていません")
+
+    monkeypatch.setattr(generator.index, "index_site", broken)
+    out = tmp_path / "site"
+    result = build(valid_root, out, today=TODAY)
+    assert not result.ok and not out.exists()
+    assert result.message == ("検索索引を作れませんでした（前回の出力はそのままです）: "
+                              "pagefind-bin-extended がインストールされていません (search indexing failed)")
+    assert main(["build", str(valid_root), "--out", str(out), "--today", "2026-11-26"]) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["repo"]  # no staging folders left behind
+
+
+def test_load_dataset_returns_one_value(valid_root: Path) -> None:
+    """Dataset, reviewed exceptions and diagnostics travel together; nothing is kept in a module."""
+    import generator.privacy.allow
+    from generator.validate import load_dataset
+
+    (valid_root / "regions/privacy-allow.yml").write_text(
+        "allow:\n  - file: content/about.md\n    phrase: SKS\n    reason: 運営団体\n    reviewed_by: SKS\n", encoding="utf-8")
+    loaded = load_dataset(valid_root)
+    assert loaded.ok and loaded.dataset is not None and loaded.diagnostics == []
+    assert [e.phrase for e in loaded.allow.entries] == ["SKS"]
+    assert not any(name.startswith("_REMEMBERED") or name in ("remember", "recall")
+                   for name in vars(generator.privacy.allow))

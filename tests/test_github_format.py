@@ -7,12 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.models import MODELS
+from generator.models import Meeting
 
 from .conftest import CHALLENGE, MEETING, replace
-
-# The fields the message lists are the model's own, in declaration order.
-MEETING_FIELDS = ", ".join(MODELS["meeting"].model_fields)
 
 
 def test_exact_annotations_for_hostile_text(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -21,13 +18,14 @@ def test_exact_annotations_for_hostile_text(valid_root: Path, capsys: pytest.Cap
     assert main(["validate", str(valid_root), "--format", "github"]) == 1
     out = capsys.readouterr().out.splitlines()
     annotations = [line for line in out if line.startswith("::")]
+    fields = ", ".join(Meeting.model_fields)  # the message lists the model's fields, in order
     assert annotations == [
         "::error file=regions/kanto/institutions/minato-shinkin/challenges/precision-parts.yml,line=6,col=12,title=S109::"
         "「従業員規模（employees）」 は正確な人数ではなく幅で書きます。30名なら「21-50」です（選べる値: 1-5、6-20、21-50、51-100、101-300、301-）"
         " ('employees' takes a band, not a count; for 30 write '21-50')",
         "::error file=regions/kanto/institutions/minato-shinkin/meetings/2026-12-10.yml,line=17,col=1,title=S103::"
-        f"「x%250A%0A::error file=evil.yml::forged」という項目はありません。使える項目: {MEETING_FIELDS}"
-        f" (unknown field 'x%250A%0A::error file=evil.yml::forged'; allowed: {MEETING_FIELDS})",
+        f"「x%250A%0A::error file=evil.yml::forged」という項目はありません。使える項目: {fields}"
+        f" (unknown field 'x%250A%0A::error file=evil.yml::forged'; allowed: {fields})",
     ]
     # The plain list follows for the log (Actions shows only 10 annotations per step); none of it is a command.
     plain = [line for line in out if not line.startswith("::")]

@@ -13,6 +13,7 @@ import generator.privacy.check
 from generator.build import build
 from generator.plan import SitePlan
 from generator.privacy.built import scan_site
+from generator.validate import load_dataset
 
 from .conftest import CHALLENGE, FIXTURES, MEETING, REPO, replace
 from .test_privacy_allow import entry, write_allow
@@ -48,8 +49,15 @@ def inject(page: Path, html: str) -> None:
     page.write_text(text.replace("</article>", html + "</article>", 1), encoding="utf-8")
 
 
+def scan(site: Path, plan: SitePlan):
+    """The build scan with the fixture's dataset and reviewed exceptions (validation's Loaded value)."""
+    loaded = load_dataset(FIXTURES / "valid")
+    assert loaded.dataset is not None
+    return scan_site(site, plan, loaded.dataset, loaded.allow)
+
+
 def texts(site: Path, plan: SitePlan) -> list[str]:
-    return [d.text() for d in scan_site(site, plan)]
+    return [d.text() for d in scan(site, plan)]
 
 
 def test_clean_build_has_no_findings(built: tuple[Path, SitePlan]) -> None:
@@ -57,7 +65,7 @@ def test_clean_build_has_no_findings(built: tuple[Path, SitePlan]) -> None:
     # The footer shows the institution's own phone (text and tel: link) and its website: public.
     home = (out / "kanto/minato-shinkin/index.html").read_text(encoding="utf-8")
     assert "045-000-0000" in home and 'href="tel:0450000000"' in home
-    assert scan_site(out, plan) == []
+    assert scan(out, plan) == []
 
 
 def test_phone_on_a_page_is_found(site: tuple[Path, SitePlan]) -> None:
@@ -79,7 +87,7 @@ def test_links_attributes_and_inline_markup(site: tuple[Path, SitePlan]) -> None
            ' <a href="https://docs.google.com/forms/d/e/x/viewform?entry.1=%E5%B1%B1%E7%94%B0">申込</a>'
            ' 山田<strong>社長</strong> <img alt="株式会社山田製作所の工場" src="x.png"></p>'
            '<script>var tel = "03-1234-5678";</script><style>/* 03-1234-5678 */</style><!-- 03-1234-5678 -->')
-    assert [(d.code, d.message_ja.split("「")[1].split("」")[0] if d.code != "P510" else "") for d in scan_site(out, plan)] == [
+    assert [(d.code, d.message_ja.split("「")[1].split("」")[0] if d.code != "P510" else "") for d in scan(out, plan)] == [
         ("P501", "+81-90-1234-5678"),
         ("P502", "taro@example.co.jp"),
         ("P503", "https://www.yamada-seiki.co.jp/"),
@@ -97,7 +105,7 @@ def test_json_exports_are_scanned_but_not_pagefind_or_assets(site: tuple[Path, S
     for skipped in ("assets/extra.json", "kanto/pagefind/pagefind-entry.json"):
         (out / skipped).parent.mkdir(parents=True, exist_ok=True)
         (out / skipped).write_text('{"note": "担当：中村"}', encoding="utf-8")
-    assert [(d.path, d.code) for d in scan_site(out, plan)] == [("data/export.json", "P508")]
+    assert [(d.path, d.code) for d in scan(out, plan)] == [("data/export.json", "P508")]
 
 
 def test_editorial_pages_may_name_organisations_and_link_out(site: tuple[Path, SitePlan]) -> None:
@@ -107,7 +115,7 @@ def test_editorial_pages_may_name_organisations_and_link_out(site: tuple[Path, S
                  "<pre><code>contact:\n  phone: 03-0000-0000</code></pre>")
     assert texts(out, plan) == []
     inject(page, "<p>SKS の電話 03-1234-5678</p>")
-    assert [(d.path, d.code) for d in scan_site(out, plan)] == [("about/index.html", "P501")]
+    assert [(d.path, d.code) for d in scan(out, plan)] == [("about/index.html", "P501")]
 
 
 def test_same_finding_on_many_pages_is_reported_a_few_times(site: tuple[Path, SitePlan]) -> None:
@@ -116,7 +124,7 @@ def test_same_finding_on_many_pages_is_reported_a_few_times(site: tuple[Path, Si
     assert len(pages) > 7
     for page in pages:
         inject(page, "<p>TEL 03-1234-5678</p>")
-    found = scan_site(out, plan)
+    found = scan(out, plan)
     assert len(found) == 5
     assert found[-1].message_ja.endswith(f"（ほか {len(pages) - 5} ページにもあります）")
 
@@ -136,7 +144,7 @@ def test_build_with_a_hole_in_the_first_line_is_refused(valid_root: Path, tmp_pa
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     # Simulate a hole in the first line: the text check lets everything through.
-    monkeypatch.setattr(generator.privacy.check, "check_dataset", lambda root, ds: [])
+    monkeypatch.setattr(generator.privacy.check, "check_dataset", lambda root, ds, allow: [])
     replace(valid_root, CHALLENGE, "町工場です。", "町工場です。ご連絡は 045-123-4567 まで。")
     result = _build(valid_root, out)
 

@@ -6,12 +6,13 @@ from .meeting import Meeting
 from .region import Region
 from .veteran import Veteran
 
-MODELS = {
-    "region": Region,
-    "institution": Institution,
-    "meeting": Meeting,
-    "challenge": Challenge,
-    "veteran": Veteran,
-}
-
 __all__ = ["MODELS", "Challenge", "Institution", "Meeting", "Region", "Veteran"]
+
+
+def __getattr__(name: str) -> object:
+    # MODELS is kept for existing imports; the record kinds live in generator/registry.py.
+    if name == "MODELS":
+        from ..registry import MODELS
+
+        return MODELS
+    raise AttributeError(name)

@@ -7,7 +7,22 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from .. import vocab
-from .common import Category, Date, EmployeeBand, Engagement, Industry, Line, Model, Prefecture, Text, unique_list
+from ..diagnostics import Severity
+from .common import (
+    CODE,
+    PRIVATE,
+    Category,
+    Date,
+    EmployeeBand,
+    Engagement,
+    Industry,
+    Line,
+    Model,
+    Prefecture,
+    Problem,
+    Text,
+    unique_list,
+)
 
 Status = Literal[tuple(vocab.CHALLENGE_STATUSES)]  # type: ignore[valid-type]
 
@@ -20,10 +35,10 @@ def _one_or_many(value: Any) -> Any:
 class Challenge(Model):
     """事前ヒアリングでまとめた企業の課題（匿名）。ファイル名が課題 ID になります。"""
 
-    meeting: str | None = Field(None, title="交流会 ID",
+    meeting: Annotated[str | None, CODE] = Field(None, title="交流会 ID",
                                 description="発表する交流会のファイル名（.yml を除く）。同じ機関の meetings/ にあるもの。",
                                 examples=["2026-12-10"])
-    title: Line = Field(..., title="課題の見出し", description="会社が特定されない書き方にします。",
+    title: Annotated[Line, PRIVATE] = Field(..., title="課題の見出し", description="会社が特定されない書き方にします。",
                         examples=["自社製の精密部品を新しい業界に売り込みたい"])
     industry: Industry = Field(..., title="業種", description="日本標準産業分類の大分類。", examples=["製造業"])
     categories: unique_list(Category, max_length=5) = Field(  # type: ignore[valid-type]
@@ -36,10 +51,10 @@ class Challenge(Model):
         ..., title="従業員規模", description="正確な人数は書かず、幅で選びます: " + "、".join(
             f"{k}={v}" for k, v in vocab.EMPLOYEE_BANDS.items()), examples=["21-50"],
     )
-    description: Text = Field(..., title="課題の内容",
+    description: Annotated[Text, PRIVATE] = Field(..., title="課題の内容",
                               description="会社名・人名・連絡先・住所など、会社が特定できることは書きません。",
                               examples=["金属加工の技術を生かした新しい取引先を探しています。"])
-    support_wanted: Text = Field(..., title="求める支援", description="新現役に期待すること。",
+    support_wanted: Annotated[Text, PRIVATE] = Field(..., title="求める支援", description="新現役に期待すること。",
                                  examples=["医療機器業界での営業経験のある方の助言"])
     engagement: Annotated[
         unique_list(Engagement, max_length=5),  # type: ignore[valid-type]
@@ -51,3 +66,9 @@ class Challenge(Model):
                                       examples=["2026-11-01"])
     status: Status = Field("open", title="状態", description="open=募集中、matched=マッチング済み、closed=募集終了。",
                            examples=["open"])
+
+    def post_validation(self) -> list[Problem]:
+        if self.consent_date is None:
+            return [Problem(("title",), "X320", "公開の同意日（consent_date）がないため、この課題はポータルに掲載されません",
+                            "no consent_date: this challenge will not be published", Severity.WARNING, key=True)]
+        return []

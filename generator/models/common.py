@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import typing
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -21,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .. import vocab
+from ..diagnostics import Severity
 
 
 def nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -34,10 +37,77 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+class Privacy(StrEnum):
+    """What a text field may hold, declared beside the field: the confidentiality check reads it.
+
+    A text field without a declaration is treated as PRIVATE (scanned), so a new
+    free-text field is checked by default; tests/test_registry.py asks every
+    field of the registered models to say which it is.
+    """
+
+    PRIVATE = "private"  # free text staff type: may leak a name or a phone number, so it is scanned
+    PUBLIC = "public"  # published on purpose (institution names, contact desks, venues, form links): not scanned
+    CODE = "code"  # ids, codes, host names, times, colours: not prose
+
+
+PRIVATE, PUBLIC, CODE = Privacy.PRIVATE, Privacy.PUBLIC, Privacy.CODE
+
+
+def _privacy_in(annotation: Any) -> Privacy | None:
+    for item in getattr(annotation, "__metadata__", ()):
+        if isinstance(item, Privacy):
+            return item
+    for arg in typing.get_args(annotation):
+        found = _privacy_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def privacy_class(field: Any) -> Privacy | None:
+    """The declared class of a model field (None when undeclared)."""
+    for item in field.metadata:
+        if isinstance(item, Privacy):
+            return item
+    return _privacy_in(field.annotation)
+
+
+def holds_text(annotation: Any) -> bool:
+    """Whether a field's annotation holds free strings (not a vocabulary, not a nested model)."""
+    if annotation is str:
+        return True
+    if typing.get_origin(annotation) is Literal or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return False
+    return any(holds_text(arg) for arg in typing.get_args(annotation) if not isinstance(arg, str))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule about one file that spans several of its fields, found after the fields passed."""
+
+    path: tuple[str | int, ...]  # where to point: a value, or the key when `key` is set
+    code: str
+    ja: str
+    en: str
+    severity: Severity = Severity.ERROR
+    key: bool = False
+
+
 class Model(BaseModel):
     """Base of every file model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    def post_validation(self) -> list[Problem]:
+        """Rules about this file alone that relate several fields (a post-validation step).
+
+        They sit beside the fields they read, in the model, but run after the
+        model accepted the file: every such problem is reported in one run,
+        warnings are possible, and a meeting with an end time before its start
+        still exists for the files that point at it. Rules across files stay in
+        checks.py.
+        """
+        return []
 
 
 def fail(code: str, ja: str, en: str) -> PydanticCustomError:
@@ -235,12 +305,12 @@ GitHubOwner = Annotated[str, Field(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})
 class Branding(Model):
     """ポータルの見た目（ヘッダーの色とロゴ）。"""
 
-    primary_color: Colour | None = Field(
+    primary_color: Annotated[Colour | None, CODE] = Field(
         None, title="メインの色",
         description="ヘッダーの背景色（#RRGGBB）。白い文字が読める濃い色にします。",
         examples=["#1f4e8c"],
     )
-    logo: str | None = Field(
+    logo: Annotated[str | None, CODE] = Field(
         None, title="ロゴ画像",
         description="同じフォルダに置いた画像のファイル名（PNG・JPEG・SVG、200KBまで）。",
         examples=["logo.png"], pattern=r"^[a-z0-9][a-z0-9_-]*\.(png|jpg|jpeg|svg|webp)$",
@@ -250,13 +320,13 @@ class Branding(Model):
 class Contact(Model):
     """機関の公開窓口（個人名は書かない）。"""
 
-    department: ShortLine = Field(..., title="担当部署", description="問い合わせ先の部署名。個人名は書きません。",
+    department: Annotated[ShortLine, PUBLIC] = Field(..., title="担当部署", description="問い合わせ先の部署名。個人名は書きません。",
                                   examples=["地域支援部 新現役交流会事務局"])
-    phone: ShortLine | None = Field(None, title="代表電話", description="部署の公開電話番号。",
+    phone: Annotated[ShortLine | None, PUBLIC] = Field(None, title="代表電話", description="部署の公開電話番号。",
                                     examples=["03-0000-0000"])
-    email: ShortLine | None = Field(None, title="メールアドレス", description="部署の公開メールアドレス。",
+    email: Annotated[ShortLine | None, PUBLIC] = Field(None, title="メールアドレス", description="部署の公開メールアドレス。",
                                     examples=["koryukai@example.jp"])
-    url: HttpsUrl | None = Field(None, title="問い合わせページ", description="問い合わせページの URL。",
+    url: Annotated[HttpsUrl | None, PUBLIC] = Field(None, title="問い合わせページ", description="問い合わせページの URL。",
                                  examples=["https://example.jp/contact/"])
-    hours: ShortLine | None = Field(None, title="受付時間", description="電話の受付時間など。",
+    hours: Annotated[ShortLine | None, PUBLIC] = Field(None, title="受付時間", description="電話の受付時間など。",
                                     examples=["平日 9:00〜17:00"])

@@ -28,7 +28,6 @@ can approve it. Keep that line in CODEOWNERS when moving or renaming this file.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,19 +154,3 @@ def load_allow(root: Path) -> tuple[AllowList, list[Diagnostic]]:
         seen[(entry.file, entry.phrase)] = entry.line
         entries.append(entry)
     return AllowList(tuple(entries)), problems
-
-
-# The second line (privacy/built.py) sees only the plan, not the data root: the
-# first line leaves the exceptions it read with the dataset it checked.
-_REMEMBERED: dict[int, tuple[weakref.ref[object], AllowList]] = {}
-
-
-def remember(dataset: object, allow: AllowList) -> None:
-    key = id(dataset)
-    _REMEMBERED[key] = (weakref.ref(dataset, lambda _: _REMEMBERED.pop(key, None)), allow)
-
-
-def recall(dataset: object) -> AllowList:
-    """The exceptions read when `dataset` was checked (none if it never was)."""
-    ref, allow = _REMEMBERED.get(id(dataset), (None, AllowList()))
-    return allow if ref is not None and ref() is dataset else AllowList()

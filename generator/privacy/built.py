@@ -24,9 +24,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..dataset import Dataset
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..plan import SitePlan
-from .allow import AllowList, recall
+from .allow import AllowList
 from .html_text import ABSOLUTE_LINK, extract
 from .kinds import PREFILL, Kind
 from .patterns import email_key, phone_digits
@@ -159,16 +160,16 @@ def _files(site: Path) -> Iterator[Path]:
                 yield path
 
 
-def scan_site(site: Path, plan: SitePlan, allow: AllowList | None = None) -> list[Diagnostic]:
+def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) -> list[Diagnostic]:
     """Every identifying detail on the built pages; empty means the site may be published.
 
-    `allow` is the reviewed exceptions (regions/privacy-allow.yml); by default,
-    the ones validation loaded for this dataset.
+    `allow` is the reviewed exceptions (regions/privacy-allow.yml) that
+    validation read for this run (validate.Loaded.allow).
     """
-    allow = allow if allow is not None else recall(plan.dataset)
     hosts = [plan.national_url] if plan.national_url else []
-    public = PublicDetails.from_dataset(plan.dataset, extra_hosts=hosts)
-    planned = {url + "index.html" for p in plan.pages if (url := plan.url(p.url)) is not None}
+    public = PublicDetails.from_dataset(dataset, extra_hosts=hosts)
+    # Editorial pages (content/*.md) are planned too, but written by the project: scanned as editorial.
+    planned = {url + "index.html" for p in plan.pages if p.kind != "content" and (url := plan.url(p.url)) is not None}
     scanner = _Scanner(public, allow.phrases)
     for path in _files(site):
         rel = path.relative_to(site).as_posix()

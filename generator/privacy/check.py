@@ -1,9 +1,11 @@
 """First line of the confidentiality check: the text contributors wrote.
 
-Every free-text field of challenges, veterans, meetings, and the institutions'
-and regions' own introductions is scanned (contact:, website:, venues and
-organiser names are the public side and are not). Unpublished records (no
-consent_date) are scanned too: the repository itself is public.
+Which fields are scanned is derived from the models: every text field
+declared PRIVATE, or not declared at all (models/common.py, `Privacy`), in
+every record kind of the registry. Fields declared PUBLIC (contact:,
+website:, venues, organiser names) are the public side and are not scanned;
+CODE fields are not prose. Unpublished records (no consent_date) are scanned
+too: the repository itself is public.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from ..dataset import Dataset, Record
 from ..diagnostics import Diagnostic, Severity
 from ..errors_ja import field_label
 from ..loader import LoadedFile
-from .allow import AllowList, load_allow, remember
+from ..models import Challenge
+from ..registry import BY_NAME, KINDS, scanned_fields, values_at
+from .allow import AllowList
 from .kinds import PREFILL, REIDENT, Kind
 from .locate import locate
 from .prefill import prefilled
@@ -22,13 +26,8 @@ from .public import PublicDetails
 from .reident import combination, reasons
 from .scan import scan_text
 
-TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "challenges": ("title", "description", "support_wanted"),
-    "veterans": ("headline", "career", "availability"),
-    "meetings": ("title", "description", "status_note", "online"),
-    "institutions": ("about",),
-    "regions": ("description",),
-}
+# The challenge fields the re-identification check reads together.
+CHALLENGE_TEXT = scanned_fields(Challenge)
 
 
 def finding_message(kind: Kind, span: str) -> tuple[str, str]:
@@ -66,15 +65,15 @@ class _Checker:
         label_ja, label_en = field_label(type(rec.model), path)
         self.out.append(Diagnostic(rec.path, line, col, code, f"{label_ja}: {ja}", f"{label_en}: {en}", severity))
 
-    def text(self, rec: Record, field: str, value: str) -> None:
+    def text(self, rec: Record, path: tuple, value: str) -> None:
         for hit in scan_text(value):
             if self.public.permits(hit, value):
                 if hit.kind is Kind.URL and (parts := prefilled(hit.norm)):
-                    self.add(rec, (field,), value, hit.start, hit.span, PREFILL, *prefill_message(parts))
+                    self.add(rec, path, value, hit.start, hit.span, PREFILL, *prefill_message(parts))
                 continue
             if self.allow.permits(rec.path, hit.span):
                 continue
-            self.add(rec, (field,), value, hit.start, hit.span, hit.kind.code, *finding_message(hit.kind, hit.span))
+            self.add(rec, path, value, hit.start, hit.span, hit.kind.code, *finding_message(hit.kind, hit.span))
 
     def form_url(self, rec: Record, path: tuple[str, ...], url: str | None) -> None:
         if url and (parts := prefilled(url)):
@@ -82,7 +81,7 @@ class _Checker:
 
     def reident(self, rec: Record) -> None:
         model = rec.model
-        fields = {f: getattr(model, f) for f in TEXT_FIELDS["challenges"]}
+        fields = {f: getattr(model, f) for (f, *nested) in CHALLENGE_TEXT if not nested}
         found = [r for r in reasons(fields, model.employees) if not self.allow.permits(rec.path, r.span)]
         chosen = combination(found)
         if not chosen:
@@ -98,12 +97,13 @@ class _Checker:
         self.add(rec, (first.field,), fields[first.field], first.start, first.span, REIDENT, ja, en, Severity.WARNING)
 
     def run(self) -> list[Diagnostic]:
-        for table, fields in TEXT_FIELDS.items():
-            for rec in getattr(self.ds, table).values():
+        for kind in BY_NAME.values():
+            fields = scanned_fields(kind.model)
+            for rec in getattr(self.ds, kind.table).values():
                 for field in fields:
-                    value = getattr(rec.model, field, None)
-                    if isinstance(value, str) and value:
-                        self.text(rec, field, value)
+                    for path, value in values_at(rec.model, field):
+                        if isinstance(value, str) and value:
+                            self.text(rec, path, value)
         for rec in self.ds.meetings.values():
             signup = rec.model.signup
             self.form_url(rec, ("signup", "url"), signup.url if signup else None)
@@ -114,16 +114,11 @@ class _Checker:
         return self.out
 
 
-def check_dataset(root: Path, ds: Dataset) -> list[Diagnostic]:
-    allow, problems = load_allow(root)
-    remember(ds, allow)
-    out = problems + _Checker(root, ds, allow).run()
-    known = {r.path for t in TEXT_FIELDS for r in getattr(ds, t).values()}
+def check_dataset(root: Path, ds: Dataset, allow: AllowList) -> list[Diagnostic]:
+    """Findings in the dataset's text; `allow` (read by the caller) marks the exceptions it used."""
+    out = _Checker(root, ds, allow).run()
+    known = {r.path for kind in KINDS for r in getattr(ds, kind.table).values()}
     return out + allow.unused(known)
-
-
-_KIND_TABLE = {"challenge": "challenges", "veteran": "veterans", "meeting": "meetings",
-               "institution": "institutions", "region": "regions"}
 
 
 def check_unparsed(root: Path, files: list[tuple[str, LoadedFile]], allow: AllowList) -> list[Diagnostic]:
@@ -139,14 +134,15 @@ def check_unparsed(root: Path, files: list[tuple[str, LoadedFile]], allow: Allow
             lines = (root / loaded.path).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             lines = None
-        for field in TEXT_FIELDS[_KIND_TABLE[kind]]:
-            value = loaded.data.get(field)
-            if not isinstance(value, str):
-                continue
-            for hit in scan_text(value):
-                if hit.kind is Kind.COMPANY or allow.permits(loaded.path, hit.span):
+        for field in scanned_fields(BY_NAME[kind].model):
+            for path, value in values_at(loaded.data, field):
+                if not isinstance(value, str):
                     continue
-                line, col = locate(lines, loaded, (field,), value, hit.start, hit.span)
-                ja, en = finding_message(hit.kind, hit.span)
-                out.append(Diagnostic(loaded.path, line, col, hit.kind.code, f"「{field}」: {ja}", f"'{field}': {en}"))
+                name = ".".join(str(p) for p in path)
+                for hit in scan_text(value):
+                    if hit.kind is Kind.COMPANY or allow.permits(loaded.path, hit.span):
+                        continue
+                    line, col = locate(lines, loaded, path, value, hit.start, hit.span)
+                    ja, en = finding_message(hit.kind, hit.span)
+                    out.append(Diagnostic(loaded.path, line, col, hit.kind.code, f"「{name}」: {ja}", f"'{name}': {en}"))
     return out

@@ -15,7 +15,6 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
@@ -24,7 +23,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..plan import Page, SitePlan, portal_url
+from ..plan import SitePlan, portal_url
+from ..plan.views import ContentView
 from .pages import PageRenderer, RenderedPage, relative, source_path
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -78,7 +78,6 @@ def render_site(
     *,
     data_root: Path,
     project_root: Path,
-    content_pages: list[tuple[Page, str]],
     work: Path,
     site_url: str | None,
 ) -> Path:
@@ -102,22 +101,20 @@ def render_site(
         }
 
     for page in plan.pages:
-        portal = plan.portals[page.portal]
-        add(renderer.render(page, portal), raw=True)
-    for page, markdown in content_pages:
-        add(renderer.render(page, plan.portals[page.portal], content_body=""), raw=False, markdown=markdown)
+        if isinstance(page.view, ContentView):  # editorial Markdown goes through MkDocs' own Markdown
+            add(renderer.render(page), raw=False, markdown=page.view.markdown)
+        else:
+            add(renderer.render(page), raw=True)
 
     # The 404 page is served at any depth, so its links start from the site's base path.
     base_path = "/" + (urlsplit(site_url).path.strip("/") + "/" if site_url else "").lstrip("/")
-    home = next(p for p in plan.pages if p.kind == "home" and plan.url(p.url) == "")
-    not_found = renderer.render(replace(home, template="404.html", title="ページが見つかりません", kind="404"),
-                                plan.portals[home.portal], base=base_path)
+    not_found = renderer.render(plan.not_found, base=base_path)
     abs_404 = {key: getattr(not_found, key) for key in ("title", "head", "header", "body", "footer")}
 
     assets = docs / "assets" / "koryukai"
     shutil.copytree(themes / "assets", assets)
     images = project_root / "content" / "img"
-    if images.is_dir() and content_pages:
+    if images.is_dir() and plan.content_urls:
         shutil.copytree(images, docs / "img")
     for source, url in logos.values():
         dest = docs / url
@@ -170,8 +167,7 @@ def render_site(
             os.environ["SOURCE_DATE_EPOCH"] = old_epoch
     if warnings:
         raise RenderError("MkDocs warnings: " + "; ".join(warnings))
-    _write_sitemap(site, [plan.url(p.url) or "" for p in plan.pages] + [plan.url(p.url) or "" for p, _ in content_pages],
-                   site_url, plan.today.isoformat())
+    _write_sitemap(site, [plan.url(p.url) or "" for p in plan.pages], site_url, plan.today.isoformat())
     return site
 
 

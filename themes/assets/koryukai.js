@@ -1,45 +1,44 @@
 /* Re-check each meeting's sign-up state against the visitor's clock (Japan time).
-   A page built days ago must never offer a form that has closed since. The
-   script can only move a state forward (open → closing → closed, or
-   not-yet-open → open); it never reopens what the build closed. */
+   A page built days ago must never offer a form that has closed since, nor call
+   a meeting 受付終了 after it was held. The rule itself lives in the generator
+   (generator/plan/signup.py): each badge carries the later dates on which its
+   state changes, with the new state and label, in data-kk-next
+   ([["2026-12-04","closed","受付終了"],["2026-12-11","held","開催済み"]]).
+   This script only applies the entries whose day has come, so it moves a state
+   forward and never back (a visitor's clock set in the past changes nothing). */
 (function () {
   "use strict";
-  var LABELS = { open: "受付中", closing: "締切間近", closed: "受付終了", not_open: "受付前", held: "開催済み" };
-  var CLOSING_DAYS = 7;
 
   function todayInJapan() {
     var parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
     return parts.slice(0, 10); // YYYY-MM-DD
   }
 
-  function daysBetween(from, to) {
-    return Math.round((Date.parse(to + "T00:00:00Z") - Date.parse(from + "T00:00:00Z")) / 86400000);
-  }
-
-  function stateFor(el, today) {
-    var built = el.getAttribute("data-kk-state");
-    if (built === "cancelled" || built === "postponed" || built === "held" || built === "closed") return built;
-    var date = el.getAttribute("data-date");
-    var deadline = el.getAttribute("data-deadline");
-    var opens = el.getAttribute("data-opens");
-    if (date && today > date) return "held";
-    if (!deadline) return built;
-    if (today > deadline) return "closed";
-    if (opens && today < opens) return "not_open";
-    return daysBetween(today, deadline) <= CLOSING_DAYS ? "closing" : "open";
+  function latestChange(el, today) {
+    var changes;
+    try {
+      changes = JSON.parse(el.getAttribute("data-kk-next") || "[]");
+    } catch (e) {
+      return null;
+    }
+    var found = null;
+    for (var i = 0; i < changes.length; i++) {
+      if (changes[i][0] <= today) found = changes[i]; // entries are in date order
+    }
+    return found;
   }
 
   function apply() {
     var today = todayInJapan();
-    var badges = document.querySelectorAll("[data-kk-state]");
+    var badges = document.querySelectorAll("[data-kk-next]");
     for (var i = 0; i < badges.length; i++) {
       var el = badges[i];
+      var change = latestChange(el, today);
+      if (!change) continue;
       var built = el.getAttribute("data-kk-state");
-      var now = stateFor(el, today);
-      if (now === built) continue;
-      el.textContent = LABELS[now] || el.textContent;
-      el.className = el.className.replace("kk-state--" + built, "kk-state--" + now);
-      el.setAttribute("data-kk-state", now);
+      el.textContent = change[2];
+      el.className = el.className.replace("kk-state--" + built, "kk-state--" + change[1]);
+      el.setAttribute("data-kk-state", change[1]);
     }
     var box = document.querySelector("[data-kk-signup]");
     if (!box) return;

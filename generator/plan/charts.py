@@ -11,6 +11,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from .views import Figures
+
 BAR_COLOUR = "#1f4e8c"
 TEXT_COLOUR = "#1a1a1a"
 
@@ -41,3 +43,20 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], *, title: str, max_value: 
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def outcome_chart(figures: Figures, title: str) -> Markup:
+    """From participating companies to matches, for one portal's totals."""
+    rows = [
+        ("参加企業", figures.companies, f"{figures.companies}社"),
+        ("当日の面談", figures.interviews, f"{figures.interviews}件"),
+        ("二次面談", figures.second_interviews, f"{figures.second_interviews}件"),
+        ("マッチング", figures.matches, f"{figures.matches}社"),
+    ]
+    return bar_chart(rows, title=title)
+
+
+def rate_chart(rows: Sequence[tuple[str, Figures]], title: str) -> Markup:
+    """Matching rate per region or institution (only those with participating companies)."""
+    data = [(label, f.matches / f.companies * 100, f.rate_text) for label, f in rows if f.companies]
+    return bar_chart(data, title=title, max_value=100)

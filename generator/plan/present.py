@@ -1,0 +1,353 @@
+"""Fill each planned page's view: every value its template prints, formatted here.
+
+The only place that turns records into printed text (dates in Japanese,
+vocabulary labels, joined lists, rates, safe HTML from Markdown, charts), so
+the templates stay plain and another renderer could print the same views.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from .. import vocab
+from ..dataset import Dataset
+from ..formatting import jp_date, jp_month, percent, time_range
+from ..markup import render_markdown
+from ..models import Meeting
+from .charts import outcome_chart, rate_chart
+from .pages import Page
+from .portals import Portal
+from .records import ChallengeFacts, Facts, MeetingFacts, VeteranFacts
+from .signup import STATE_LABELS, state_changes
+from .totals import Totals
+from .urls import challenge_url, content_url, list_url, meeting_url, portal_url, veteran_url
+from .views import (
+    Badge,
+    ChallengeCard,
+    ChallengeListView,
+    ChallengePageView,
+    Figures,
+    HomeView,
+    InstitutionItem,
+    LinkItem,
+    MeetingCard,
+    MeetingLink,
+    MeetingListView,
+    MeetingOutcomeRow,
+    MeetingPageView,
+    NavItem,
+    NotFoundView,
+    Organiser,
+    OutcomesView,
+    PageView,
+    RateRow,
+    RegionCard,
+    SearchMeta,
+    SearchView,
+    ShellView,
+    SignupView,
+    VenueView,
+    VeteranCard,
+    VeteranListView,
+    VeteranPageView,
+)
+
+DEFAULT_COLOUR = "#1f4e8c"
+HOME_CARDS = 6
+HOME_RECENT = 3
+OUTCOME_ROWS = 60
+TAKING_SIGNUPS = ("open", "closing", "not_open")
+FOOTER_LINKS = (("新現役交流会とは", "about"), ("新現役として参加するには", "join"), ("機関の方へ：交流会を始める", "start"),
+                ("掲載の手順（ガイド）", "guide"), ("よくある質問", "faq"))
+
+
+def figures(t: Totals) -> Figures:
+    return Figures(t.meetings, t.companies, t.veterans, t.interviews, t.second_interviews, t.matches,
+                   percent(t.matches, t.companies))
+
+
+def signup_host(url: str) -> str:
+    """The host a visitor sees beside a form button (docs.google.com)."""
+    return urlsplit(url).netloc
+
+
+class Presenter:
+    """Builds views for the pages of one plan; cards are made once per record."""
+
+    def __init__(self, ds: Dataset, facts: Facts, portals: dict[str, Portal], root: str, today: date):
+        self.ds = ds
+        self.facts = facts
+        self.portals = portals
+        self.root = root
+        self.today = today
+        self._cards: dict[str, object] = {}
+        self._shells: dict[tuple[str, str], ShellView] = {}
+
+    # -- shared parts -----------------------------------------------------------
+
+    def badge(self, f: MeetingFacts) -> Badge:
+        changes = state_changes(f.m, self.today)
+        return Badge(f.state, STATE_LABELS[f.state],
+                     json.dumps([list(c) for c in changes], ensure_ascii=False, separators=(",", ":")) if changes else "")
+
+    @staticmethod
+    def place(m: Meeting) -> str:
+        if m.format == "online":
+            return "オンライン"
+        if m.venue:
+            return f"{m.venue.prefecture}{m.venue.city}" + ("＋オンライン" if m.format == "hybrid" else "")
+        return ""
+
+    def meeting_card(self, key: str) -> MeetingCard:
+        card = self._cards.get(key)
+        if card is None:
+            f = self.facts.meetings[key]
+            m = f.m
+            o = m.outcome
+            card = MeetingCard(
+                url=meeting_url(key), date_iso=m.date.isoformat(), date_text=jp_date(m.date),
+                time_text=time_range(m.start, m.end), title=m.title, place=self.place(m), host=f.organisers[0][1],
+                badge=self.badge(f),
+                deadline_text=jp_date(m.signup.deadline) if f.state in TAKING_SIGNUPS and m.signup else None,
+                outcome_text=(f"マッチング {o.matches}社／{o.companies}社（{percent(o.matches, o.companies)}）"
+                              if f.state == "held" and o else None),
+            )
+            self._cards[key] = card
+        return card  # type: ignore[return-value]
+
+    def challenge_card(self, key: str) -> ChallengeCard:
+        card = self._cards.get(key)
+        if card is None:
+            c = self.facts.challenges[key].c
+            card = ChallengeCard(
+                url=challenge_url(key), title=c.title, industry=c.industry, prefecture=c.prefecture,
+                employees=vocab.EMPLOYEE_BANDS[c.employees], categories=c.categories, status=c.status,
+                status_label=vocab.CHALLENGE_STATUSES[c.status] if c.status != "open" else None,
+            )
+            self._cards[key] = card
+        return card  # type: ignore[return-value]
+
+    def veteran_card(self, key: str) -> VeteranCard:
+        card = self._cards.get(key)
+        if card is None:
+            v = self.facts.veterans[key].v
+            card = VeteranCard(url=veteran_url(key), headline=v.headline, prefecture=v.prefecture,
+                               registered=v.registered, expertise=v.expertise)
+            self._cards[key] = card
+        return card  # type: ignore[return-value]
+
+    def region_name(self, region: str) -> str:
+        return self.ds.regions[region].model.name
+
+    # -- the shell ----------------------------------------------------------------
+
+    def shell(self, portal: Portal, kind: str) -> ShellView:
+        current = {"meeting": "meetings", "challenge": "challenges", "veteran": "veterans"}.get(kind, kind)
+        cache_key = (portal.id, current if kind != "home" else "home")
+        shell = self._shells.get(cache_key)
+        if shell is not None:
+            return shell
+        pid = portal.id
+        items = (("ホーム", portal_url(pid), "home"), ("交流会", list_url(pid, "meetings"), "meetings"),
+                 ("企業の課題", list_url(pid, "challenges"), "challenges"), ("新現役", list_url(pid, "veterans"), "veterans"),
+                 ("実績", list_url(pid, "outcomes"), "outcomes"))
+        chain = []
+        at: str | None = pid
+        while at is not None:
+            p = self.portals[at]
+            chain.append(LinkItem(p.name if p.kind != "national" else "全国", portal_url(p.id)))
+            at = p.parent
+        crumbs = tuple(reversed(chain))
+        shell = ShellView(
+            title=portal.title, portal_name=portal.name, colour=portal.color or DEFAULT_COLOUR, demo=portal.demo,
+            home_url=portal_url(pid), search_url=list_url(pid, "search"),
+            nav=tuple(NavItem(label, url, key == current) for label, url, key in items),
+            crumbs=crumbs, show_crumbs=len(crumbs) > 1 or kind != "home", contact=portal.contact,
+            footer_links=tuple(LinkItem(label, content_url(self.root, slug)) for label, slug in FOOTER_LINKS),
+            national_url="" if pid else None,
+        )
+        self._shells[cache_key] = shell
+        return shell
+
+    # -- pages ----------------------------------------------------------------------
+
+    def view(self, page: Page) -> PageView:
+        portal = self.portals[page.portal]
+        if page.kind == "home":
+            return self.home(portal)
+        if page.kind == "meetings":
+            upcoming = set(portal.upcoming)
+            assert page.pager is not None
+            return MeetingListView(
+                heading=f"{portal.name if portal.kind != 'national' else '全国'}の交流会",
+                upcoming=tuple(self.meeting_card(k) for k in page.items if k in upcoming),
+                past=tuple(self.meeting_card(k) for k in page.items if k not in upcoming),
+                first_page=page.pager.page_no == 1, pager=page.pager)
+        suffix = f"（{portal.name}）" if portal.kind != "national" else ""
+        if page.kind == "challenges":
+            assert page.pager is not None
+            return ChallengeListView(f"企業の課題{suffix}", len(portal.challenges),
+                                     tuple(self.challenge_card(k) for k in page.items), page.pager)
+        if page.kind == "veterans":
+            assert page.pager is not None
+            return VeteranListView(f"新現役の紹介{suffix}", len(portal.veterans),
+                                   tuple(self.veteran_card(k) for k in page.items), page.pager)
+        if page.kind == "outcomes":
+            return self.outcomes(portal, suffix)
+        if page.kind == "search":
+            return self.search(portal)
+        if page.kind == "meeting":
+            assert page.record is not None
+            return self.meeting_page(self.facts.meetings[page.record])
+        if page.kind == "challenge":
+            assert page.record is not None
+            return self.challenge_page(self.facts.challenges[page.record], portal)
+        if page.kind == "veteran":
+            assert page.record is not None
+            return self.veteran_page(self.facts.veterans[page.record])
+        if page.kind == "404":
+            return NotFoundView(portal_url(portal.id), portal.title)
+        raise ValueError(f"no view for page kind {page.kind}")
+
+    def fill(self, page: Page) -> Page:
+        view = page.view if page.view is not None else self.view(page)
+        return replace(page, view=view, shell=self.shell(self.portals[page.portal], page.kind))
+
+    def home(self, portal: Portal) -> HomeView:
+        pid = portal.id
+        total_meetings = len(portal.upcoming) + len(portal.past)
+        regions = tuple(
+            RegionCard(portal_url(rid), self.portals[rid].name, "・".join(self.ds.regions[rid].model.prefectures),
+                       len(self.portals[rid].upcoming), len(self.portals[rid].children), len(self.portals[rid].challenges))
+            for rid in portal.children) if portal.kind == "national" else ()
+        institutions = tuple(
+            InstitutionItem(portal_url(k), self.portals[k].name, self.portals[k].kind_label or "", len(self.portals[k].upcoming))
+            for k in portal.children) if portal.kind == "region" else ()
+        return HomeView(
+            kind=portal.kind, title=portal.title,
+            meta=f"{portal.kind_label}／{self.region_name(portal.region or '')}" if portal.kind == "institution" else None,
+            description_html=render_markdown(portal.description) if portal.description else None,
+            meetings_url=list_url(pid, "meetings"),
+            upcoming=tuple(self.meeting_card(k) for k in portal.upcoming[:HOME_CARDS]),
+            all_meetings=(LinkItem(f"交流会の一覧（{total_meetings}件）", list_url(pid, "meetings"))
+                          if len(portal.upcoming) > HOME_CARDS or portal.past else None),
+            regions=regions, institutions=institutions,
+            challenges=tuple(self.challenge_card(k) for k in portal.challenges[:HOME_CARDS]),
+            all_challenges=LinkItem(f"企業の課題をすべて見る（{len(portal.challenges)}件）", list_url(pid, "challenges")),
+            recent=tuple(self.meeting_card(k) for k in portal.past[:HOME_RECENT]) if portal.kind != "national" else (),
+            figures=figures(portal.totals) if portal.totals.meetings else None,
+            outcomes_link=LinkItem("実績の詳細", list_url(pid, "outcomes")),
+            veterans=tuple(self.veteran_card(k) for k in portal.veterans[:HOME_CARDS]),
+            all_veterans=LinkItem(f"新現役をすべて見る（{len(portal.veterans)}人）", list_url(pid, "veterans")),
+            join_url=content_url(self.root, "join"), start_url=content_url("", "start"),
+            about_url=content_url("", "about"),
+            website=portal.website if portal.kind == "institution" else None, name=portal.name,
+        )
+
+    def outcomes(self, portal: Portal, suffix: str) -> OutcomesView:
+        t = figures(portal.totals)
+        word = {"national": "地域", "region": "機関"}.get(portal.kind)
+        rates: tuple[RateRow, ...] = ()
+        if word:
+            rates = tuple(RateRow(self.portals[child].name, figures(self.portals[child].totals))
+                          for child in portal.children if self.portals[child].totals.companies)
+        rows = []
+        for key in portal.past[:OUTCOME_ROWS]:
+            f = self.facts.meetings[key]
+            if f.m.outcome and f.state == "held":
+                rows.append(MeetingOutcomeRow(meeting_url(key), jp_date(f.m.date, weekday=False), f.m.title,
+                                              figures(Totals.of(f.m.outcome))))
+        held = portal.totals.meetings > 0
+        chart_title = (f"参加企業から成約までの件数: 参加企業{t.companies}社、当日の面談{t.interviews}件、"
+                       f"二次面談{t.second_interviews}件、マッチング{t.matches}社")
+        return OutcomesView(
+            heading=f"これまでの実績{suffix}", national=portal.kind == "national",
+            figures=t if held else None, chart=outcome_chart(t, chart_title) if held else Markup(""),
+            by_child_word=word if rates else None,
+            rate_chart=rate_chart([(r.name, r.figures) for r in rates], f"{word}ごとのマッチング率") if rates else Markup(""),
+            rates=rates, meetings=tuple(rows),
+        )
+
+    def search(self, portal: Portal) -> SearchView:
+        wider = []
+        if portal.kind == "institution":
+            wider.append(LinkItem(self.portals[portal.region or ""].name + "全体で探す", list_url(portal.region or "", "search")))
+        if portal.kind != "national":
+            wider.append(LinkItem("全国で探す", list_url("", "search")))
+        heading = "全国の交流会・課題・新現役を検索" if portal.kind == "national" else f"{portal.name}の中を検索"
+        return SearchView(heading, portal.name, tuple(wider), portal_url(portal.id), portal_url(self.root),
+                          list_url(portal.id, "meetings"))
+
+    def meeting_page(self, f: MeetingFacts) -> MeetingPageView:
+        m = f.m
+        cats: list[str] = []
+        for ckey in f.challenges:
+            for cat in self.facts.challenges[ckey].c.categories:
+                if cat not in cats:
+                    cats.append(cat)
+        if m.venue:
+            where = f"{m.venue.prefecture}{m.venue.city}で" + ("会場とオンラインで" if m.format == "hybrid" else "")
+        else:
+            where = "オンラインで"
+        venue = None
+        if m.venue:
+            v = m.venue
+            venue = VenueView(v.name, f"{v.prefecture}{v.city}{v.address or ''}", v.access)
+        return MeetingPageView(
+            search=SearchMeta("交流会", self.region_name(f.record.region),
+                              (m.venue.prefecture,) if m.venue else ("オンライン",), (), tuple(cats),
+                              (jp_month(m.date),), m.date.isoformat(), m.title),
+            title=m.title, date_iso=m.date.isoformat(), date_text=jp_date(m.date), time_text=time_range(m.start, m.end),
+            badge=self.badge(f), state=f.state, status_note=m.status_note,
+            signup=SignupView(m.signup.url, signup_host(m.signup.url), jp_date(m.signup.deadline),
+                              jp_date(m.signup.opens) if m.signup.opens else None) if m.signup else None,
+            where=where, categories_text="、".join(cats) or None,
+            format_label=vocab.MEETING_FORMATS[m.format], venue=venue, online=m.online,
+            organisers=tuple(Organiser(role, name, portal_url(ikey) if ikey else None) for role, name, ikey in f.organisers),
+            capacity=m.capacity, companies_planned=m.companies_planned, fee=m.fee or "無料",
+            description_html=render_markdown(m.description),
+            outcome=figures(Totals.of(m.outcome)) if m.outcome and f.state == "held" else None,
+            challenges=tuple(self.challenge_card(k) for k in f.challenges),
+            about_url=content_url(self.root, "about"),
+        )
+
+    def challenge_page(self, f: ChallengeFacts, portal: Portal) -> ChallengePageView:
+        c = f.c
+        meeting = None
+        if f.meeting:
+            mf = self.facts.meetings[f.meeting]
+            meeting = MeetingLink(meeting_url(mf.key), mf.m.title, jp_date(mf.m.date), self.badge(mf),
+                                  mf.state in TAKING_SIGNUPS)
+        sort_date = (self.facts.meetings[f.meeting].m.date if f.meeting else c.consent_date)
+        assert sort_date is not None  # published challenges have a consent date
+        return ChallengePageView(
+            search=SearchMeta("企業の課題", self.region_name(f.record.region), (c.prefecture,), (c.industry,),
+                              c.categories, (jp_month(self.facts.meetings[f.meeting].m.date),) if f.meeting else (),
+                              sort_date.isoformat(), c.title),
+            title=c.title, status=c.status, status_label=vocab.CHALLENGE_STATUSES[c.status],
+            prefecture=c.prefecture, industry=c.industry, employees=vocab.EMPLOYEE_BANDS[c.employees],
+            categories=c.categories, categories_text="、".join(c.categories), engagement_text="・".join(c.engagement),
+            meeting=meeting, description_html=render_markdown(c.description),
+            support_html=render_markdown(c.support_wanted), open=c.status == "open", portal_name=portal.name,
+            veterans=tuple(self.veteran_card(k) for k in f.veterans),
+        )
+
+    def veteran_page(self, f: VeteranFacts) -> VeteranPageView:
+        v = f.v
+        assert v.consent_date is not None  # published profiles have a consent date
+        return VeteranPageView(
+            search=SearchMeta("新現役", self.region_name(f.record.region), (v.prefecture, *v.areas), v.industries,
+                              v.expertise, (), v.consent_date.isoformat(), v.headline),
+            headline=v.headline, registered=v.registered, expertise=v.expertise,
+            expertise_text="、".join(v.expertise), industries_text="、".join(v.industries),
+            industries_list="・".join(v.industries), prefecture=v.prefecture,
+            areas_text="・".join(v.areas) or None, availability=v.availability,
+            career_html=render_markdown(v.career), contact_form=v.contact_form,
+            contact_host=signup_host(v.contact_form) if v.contact_form else None,
+            challenges=tuple(self.challenge_card(k) for k in f.challenges),
+        )

@@ -1,0 +1,78 @@
+"""The plan of one build: portals, pages with their views, and the URL of each page in this build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cached_property
+
+from ..content import EditorialPage
+from ..dataset import Dataset
+from .pages import Page, detail_pages, portal_pages, standalone
+from .portals import NATIONAL_TITLE, Portal, build_portals
+from .present import Presenter
+from .records import record_facts
+from .urls import content_url, portal_url
+from .views import ContentView
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Everything render and index need; no dataset (they must not reach past the views)."""
+
+    today: date
+    root: str  # portal id at the output root ("" for the combined tree)
+    portals: dict[str, Portal]
+    pages: tuple[Page, ...]
+    not_found: Page  # 404.html, served at any depth
+    national_url: str | None = None  # public URL of the national portal, for standalone builds
+
+    def built(self, portal_id: str) -> bool:
+        """Whether a portal's pages are part of this build."""
+        return not self.root or portal_id == self.root or portal_id.startswith(self.root + "/")
+
+    def url(self, combined: str) -> str | None:
+        """A combined-tree URL as it is in this build (None when it is not built)."""
+        if not self.root:
+            return combined
+        prefix = self.root + "/"
+        if combined.startswith(prefix):
+            return combined[len(prefix):]
+        if combined in self._kept:
+            return combined
+        return None
+
+    @cached_property
+    def _kept(self) -> frozenset[str]:
+        return frozenset(p.url for p in self.pages)
+
+    @cached_property
+    def record_urls(self) -> dict[str, str]:
+        """Record key -> URL of its detail page in this build."""
+        return {p.record: url for p in self.pages if p.record and (url := self.url(p.url)) is not None}
+
+    @cached_property
+    def content_urls(self) -> tuple[str, ...]:
+        """URLs (in this build) of the editorial pages."""
+        return tuple(self.url(p.url) or "" for p in self.pages if p.kind == "content")
+
+
+def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | None = None,
+               national_title: str = NATIONAL_TITLE, content: tuple[EditorialPage, ...] = ()) -> SitePlan:
+    facts = record_facts(ds, today)
+    portals = build_portals(ds, facts, today, national_title)
+    pages: list[Page] = []
+    for portal in portals.values():
+        pages += portal_pages(portal)
+    pages += detail_pages(portals, facts)
+    if root:
+        pages = standalone(root, portals, facts, pages)
+    top = portals[root]
+    for doc in content:
+        pages.append(Page(content_url(root, doc.slug), "", root, doc.title, "content", top.demo,
+                          view=ContentView(doc.markdown, doc.path)))
+    presenter = Presenter(ds, facts, portals, root, today)
+    home = next(p for p in pages if p.kind == "home" and p.url == portal_url(root))
+    not_found = presenter.fill(replace(home, template="404.html", title="ページが見つかりません", kind="404"))
+    return SitePlan(today=today, root=root, portals=portals, pages=tuple(presenter.fill(p) for p in pages),
+                    not_found=not_found, national_url=national_url)

@@ -1,0 +1,362 @@
+"""What each page prints: one frozen view per page kind, the contract with the templates.
+
+A template receives its page's view, the shell view (header, menu, footer)
+and a `link` helper that turns a combined-tree URL into a relative link (or
+None when the target is not part of the build). Every value a template
+prints is here already formatted: dates, labels, hosts, joined lists,
+percentages, safe HTML from Markdown, charts. Templates only print and
+branch, so any Jinja-like renderer (MiniJinja in Zensical) can run them.
+
+URLs in views are combined-tree URLs (see urls.py); `link` makes them relative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+Html = Markup  # an HTML fragment already escaped or sanitised (markup.py, charts.py)
+
+
+# --- parts shared by several pages ---------------------------------------------
+
+@dataclass(frozen=True)
+class Badge:
+    """A meeting's sign-up state as built, and the later changes the page script applies."""
+
+    state: str
+    label: str
+    changes: str  # JSON [[ISO date, state, label], …] for data-kk-next ("" when the state is final)
+
+
+@dataclass(frozen=True)
+class MeetingCard:
+    url: str
+    date_iso: str
+    date_text: str  # 2026年12月10日（木）
+    time_text: str  # 13:30〜16:30
+    title: str
+    place: str  # 神奈川県横浜市中区 / オンライン / …＋オンライン
+    host: str
+    badge: Badge
+    deadline_text: str | None  # shown while sign-up is (or will be) open
+    outcome_text: str | None  # マッチング 4社／5社（80%）, once held
+
+
+@dataclass(frozen=True)
+class ChallengeCard:
+    url: str
+    title: str
+    industry: str
+    prefecture: str
+    employees: str  # label of the band
+    categories: tuple[str, ...]
+    status: str
+    status_label: str | None  # None while open (cards show only other states)
+
+
+@dataclass(frozen=True)
+class VeteranCard:
+    url: str
+    headline: str
+    prefecture: str
+    registered: bool
+    expertise: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchMeta:
+    """Pagefind filters and sort key of a detail page."""
+
+    kind: str
+    region: str
+    prefectures: tuple[str, ...]
+    industries: tuple[str, ...]
+    categories: tuple[str, ...]
+    months: tuple[str, ...]
+    sort_date: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Outcome figures as printed."""
+
+    meetings: int
+    companies: int
+    veterans: int
+    interviews: int
+    second_interviews: int
+    matches: int
+    rate_text: str  # 80% or —
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Pager:
+    page_no: int
+    pages: int
+    prev: str | None
+    next: str | None
+
+
+# --- the shell: header, menu, breadcrumbs, footer -----------------------------
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class ContactView:
+    name: str  # the portal's name, before the department
+    department: str
+    phone: str | None
+    tel: str | None  # digits for the tel: link
+    hours: str | None
+    email: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class ShellView:
+    title: str  # header title and description
+    portal_name: str
+    colour: str
+    demo: bool
+    home_url: str
+    search_url: str
+    nav: tuple[NavItem, ...]
+    crumbs: tuple[LinkItem, ...]
+    show_crumbs: bool
+    contact: ContactView | None
+    footer_links: tuple[LinkItem, ...]
+    national_url: str | None  # the national portal, linked from every other portal
+    logo: str | None = None  # relative link to the copied logo, filled in by the renderer
+
+
+# --- pages -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RegionCard:
+    url: str
+    name: str
+    prefectures: str  # 東京都・神奈川県
+    upcoming: int
+    institutions: int
+    challenges: int
+
+
+@dataclass(frozen=True)
+class InstitutionItem:
+    url: str
+    name: str
+    kind_label: str
+    upcoming: int
+
+
+@dataclass(frozen=True)
+class HomeView:
+    kind: str  # national | region | institution
+    title: str
+    meta: str | None  # 信用金庫／関東 (institution portals)
+    description_html: Html | None
+    meetings_url: str
+    upcoming: tuple[MeetingCard, ...]
+    all_meetings: LinkItem | None
+    regions: tuple[RegionCard, ...]
+    institutions: tuple[InstitutionItem, ...]
+    challenges: tuple[ChallengeCard, ...]
+    all_challenges: LinkItem
+    recent: tuple[MeetingCard, ...]
+    figures: Figures | None  # None before any meeting was held
+    outcomes_link: LinkItem
+    veterans: tuple[VeteranCard, ...]
+    all_veterans: LinkItem
+    join_url: str
+    start_url: str
+    about_url: str
+    website: str | None
+    name: str
+
+
+@dataclass(frozen=True)
+class MeetingListView:
+    heading: str
+    upcoming: tuple[MeetingCard, ...]
+    past: tuple[MeetingCard, ...]
+    first_page: bool
+    pager: Pager
+
+
+@dataclass(frozen=True)
+class ChallengeListView:
+    heading: str
+    total: int
+    cards: tuple[ChallengeCard, ...]
+    pager: Pager
+
+
+@dataclass(frozen=True)
+class VeteranListView:
+    heading: str
+    total: int
+    cards: tuple[VeteranCard, ...]
+    pager: Pager
+
+
+@dataclass(frozen=True)
+class RateRow:
+    name: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class MeetingOutcomeRow:
+    url: str
+    date_text: str
+    title: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class OutcomesView:
+    heading: str
+    national: bool
+    figures: Figures | None
+    chart: Html
+    by_child_word: str | None  # 地域 / 機関 when the portal has children with figures
+    rate_chart: Html
+    rates: tuple[RateRow, ...]
+    meetings: tuple[MeetingOutcomeRow, ...]
+
+
+@dataclass(frozen=True)
+class SearchView:
+    heading: str
+    scope_name: str
+    wider: tuple[LinkItem, ...]
+    bundle_url: str  # the portal's own folder; the bundle is its pagefind/
+    ui_url: str  # the build root's folder, which carries the shared UI script
+    meetings_url: str
+
+
+@dataclass(frozen=True)
+class Organiser:
+    role: str
+    name: str
+    url: str | None  # the organiser's portal, when it has one
+
+
+@dataclass(frozen=True)
+class VenueView:
+    name: str
+    place: str  # 神奈川県横浜市中区本町1-2-3
+    access: str | None
+
+
+@dataclass(frozen=True)
+class SignupView:
+    url: str
+    host: str  # shown beside the button: the visitor sees where the form lives
+    deadline_text: str
+    opens_text: str | None
+
+
+@dataclass(frozen=True)
+class MeetingPageView:
+    search: SearchMeta
+    title: str
+    date_iso: str
+    date_text: str
+    time_text: str
+    badge: Badge
+    state: str
+    status_note: str | None
+    signup: SignupView | None
+    where: str  # 神奈川県横浜市中区で / …で会場とオンラインで / オンラインで
+    categories_text: str | None  # 販路開拓、事業承継
+    format_label: str
+    venue: VenueView | None
+    online: str | None
+    organisers: tuple[Organiser, ...]
+    capacity: int | None
+    companies_planned: int | None
+    fee: str  # 無料 unless the meeting names a fee
+    description_html: Html
+    outcome: Figures | None  # shown once held
+    challenges: tuple[ChallengeCard, ...]
+    about_url: str
+
+
+@dataclass(frozen=True)
+class MeetingLink:
+    url: str
+    title: str
+    date_text: str
+    badge: Badge
+    taking_signups: bool  # open, closing or not yet open
+
+
+@dataclass(frozen=True)
+class ChallengePageView:
+    search: SearchMeta
+    title: str
+    status: str
+    status_label: str
+    prefecture: str
+    industry: str
+    employees: str
+    categories: tuple[str, ...]
+    categories_text: str
+    engagement_text: str
+    meeting: MeetingLink | None
+    description_html: Html
+    support_html: Html
+    open: bool
+    portal_name: str
+    veterans: tuple[VeteranCard, ...]
+
+
+@dataclass(frozen=True)
+class VeteranPageView:
+    search: SearchMeta
+    headline: str
+    registered: bool
+    expertise: tuple[str, ...]
+    expertise_text: str
+    industries_text: str  # 製造業、卸売業，小売業 (sentence)
+    industries_list: str  # 製造業・卸売業，小売業 (facts)
+    prefecture: str
+    areas_text: str | None
+    availability: str
+    career_html: Html
+    contact_form: str | None
+    contact_host: str | None
+    challenges: tuple[ChallengeCard, ...]
+
+
+@dataclass(frozen=True)
+class NotFoundView:
+    home_url: str
+    portal_title: str
+
+
+@dataclass(frozen=True)
+class ContentView:
+    """An editorial page: its Markdown goes through the site generator's own Markdown."""
+
+    markdown: str
+    source: str  # content/about.md
+
+
+PageView = (HomeView | MeetingListView | ChallengeListView | VeteranListView | OutcomesView | SearchView
+            | MeetingPageView | ChallengePageView | VeteranPageView | NotFoundView | ContentView)
