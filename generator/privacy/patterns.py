@@ -16,7 +16,10 @@ from collections.abc import Iterator
 
 from .chars import HIRA, KANJI, KATA
 from .kinds import Kind
+from .numbers import numbers as _numbers
 from .person import person as _person
+from .proper import proper as _proper
+from .romaji import romaji_word
 
 Found = tuple[Kind, int, int]
 
@@ -58,18 +61,18 @@ def phone_digits(value: str) -> str:
 
 # "@" and "." as staff spell them to fool harvesters: (at) [at] アット あっと ★, (dot) ドット,
 # and a bare " at ". A bare " dot " is left out: "look at this dot com" is English.
-_AT_MARKED = r"[ ]?[(\[<{][ ]?at[ ]?[)\]>}][ ]?|[ ]?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])[ ]?"
+_AT_MARKED = r"[ ]?[(\[<{][ ]?at[ ]?[)\]>}][ ]?|[ ]?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])[ ]?|_at_|-at-|\.at\."
 _AT_WORD = rf"{_AT_MARKED}|[ ]at[ ]"
-_DOT_WORD = r"[ ]?[(\[<{][ ]?dot[ ]?[)\]>}][ ]?|[ ]?(?:ドット|どっと)[ ]?"
+_DOT_WORD = r"[ ]?[(\[<{][ ]?dot[ ]?[)\]>}][ ]?|[ ]?(?:ドット|どっと)[ ]?|_dot_|-dot-"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _EMAIL = re.compile(rf"""
     (?<![A-Za-z0-9._%+\-])
-    [A-Za-z0-9][A-Za-z0-9._%+\-]*
+    [A-Za-z0-9](?:[A-Za-z0-9._%+\-]|_(?!at_))*
     (?:[ ]?(?P<at>@)[ ]?|(?P<bare>[ ]at[ ])|{_AT_MARKED})
     {_LABEL}
     (?:(?:\.|{_DOT_WORD}){_LABEL})+
 """, re.X | re.A | re.I)
-_EMAIL_HINTS = ("@", "アット", "あっと", "★", "☆")
+_EMAIL_HINTS = ("@", "アット", "あっと", "★", "☆", "_at_")
 
 
 def _email(text: str) -> Iterator[Found]:
@@ -183,7 +186,11 @@ def _idn_domain(text: str) -> Iterator[Found]:
     for m in _IDN.finditer(text):
         if not (m.group("ja") or _HAS_JAPANESE.search(m.group("labels"))):
             continue  # all ASCII: _domain's job
+        if m.start() and text[m.start() - 1] == ".":
+            continue  # 「(.jpや.co.jp)」: a list of top-level domains, no name before them
         start = _idn_start(text, m.start(), m.start() + m.group("labels").index("."))
+        if not (m.group("ja") or _HAS_JAPANESE.search(text, start, m.start("labels") + len(m.group("labels")))):
+            continue  # only 「jpや」 was Japanese: what is left is all ASCII, _domain's job
         if (start and text[start - 1] in _PLACEHOLDERS) or text[start:text.index(".", start)].endswith(_GENERIC_LABELS):
             continue  # 「○○商店.jp」「社名.jp」 are fill-in examples
         yield Kind.URL, start, _trim_url(text, start, m.end())
@@ -237,6 +244,8 @@ def _address_start(text: str, at: int, dashes: bool, parts: int) -> int | None:
     run = text[i:at]
     if not run or text[at - 1] in _PARTICLES + "てりるく":
         return None
+    if i > 0 and text[i - 1].isdigit():
+        return None  # 「1丁目から3丁目にかけて」: the words before are the tail of another number, a range
     if i > 0 and text[i - 1] in _PLACEHOLDERS:
         return None  # 「○○町1丁目」 is a fill-in example, not an address
     pref = _PREFECTURE.search(run)
@@ -310,7 +319,8 @@ def _corporate(text: str) -> Iterator[Found]:
 _MARKERS = re.compile(
     r"医療法人社団|医療法人財団|特定非営利活動法人|有限責任事業組合|株式会社|有限会社|合同会社|合資会社|合名会社|医療法人|社会福祉法人|"
     r"一般社団法人|一般財団法人|公益社団法人|公益財団法人|NPO法人|学校法人|宗教法人|農事組合法人|社団法人|財団法人|"
-    r"事業協同組合|協同組合|企業組合|協業組合|"
+    r"事業協同組合|協同組合|企業組合|協業組合|税理士法人|弁護士法人|司法書士法人|行政書士法人|社会保険労務士法人|監査法人|"
+    r"特許業務法人|土地家屋調査士法人|"
     r"\((?:株|有|合|同|資|名|医|社|財|福|特|協|学|一社|一財|公社|公財|特非|NPO)\)"
 )
 _UNION = ("協同組合", "事業協同組合", "企業組合", "協業組合")
@@ -380,7 +390,34 @@ def _name_before(text: str, pos: int, marker: str) -> int | None:
     return start
 
 
+# The name a bank transfer shows: カ)ヤマダセイサクシヨ, ユ)マルフクシヨウテン, ヤマダセイサクシヨ(カ (after NFKC).
+_TRANSFER_KANA = re.compile(rf"(?<![{KATA}])(?:\(?[カユシザドゴメイ]\)[ ]?[{KATA}]{{3,}}|[{KATA}]{{3,}}[ ]?\([カユ]\)?(?![{KATA}]))")
+# A romanised brand or trade name: KATO FOODS, YAMADA SEIKI, Kato Shoten. English trade words
+# (Foods, Bakery, Design …) count after a romanised Japanese word or in capitals: "Web Design" is a subject.
+_JA_TRADE_WORDS = r"SEIKI|Seiki|KOGYO|Kogyo|SHOTEN|Shoten|SEISAKUSHO|Seisakusho|DENKI|Denki|SANGYO|Sangyo|SHOJI|Shoji|" \
+    r"KENSETSU|Kensetsu|KOMUTEN|Komuten|SHUZO|Shuzo|HONPO|Honpo|SEIKA|Seika|SHOKAI|Shokai"
+_EN_TRADE_WORDS = r"FOODS?|Foods?|BAKERY|Bakery|FARMS?|Farms?|BREWERY|Brewery|WORKS|Works|INDUSTR(?:Y|IES)|Industr(?:y|ies)|" \
+    r"MFG|TRADING|Trading|CONFECTIONERY|Confectionery|DESIGN|Design|STUDIO|Studio|KITCHEN|Kitchen|COFFEE|Coffee"
+_ROMAN_TRADE = re.compile(
+    rf"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z]{{1,15}}(?:[ &][A-Z][A-Za-z]{{1,15}}){{0,2}})[ ]"
+    rf"(?:(?P<ja>{_JA_TRADE_WORDS})|(?P<en>{_EN_TRADE_WORDS}))(?![A-Za-z])",
+    re.A,
+)
+
+
+def _roman_trade(text: str) -> Iterator[Found]:
+    for m in _ROMAN_TRADE.finditer(text):
+        name = m.group("name")
+        if m.group("en") and not ((name.isupper() and m.group("en").isupper()) or romaji_word(name.split()[-1])):
+            continue
+        yield Kind.COMPANY, m.start(), m.end()
+
+
 def _company(text: str) -> Iterator[Found]:
+    if "(" in text or ")" in text:
+        for m in _TRANSFER_KANA.finditer(text):
+            yield Kind.COMPANY, m.start(), m.end()
+    yield from _roman_trade(text)
     for m in _MARKERS.finditer(text):
         end = _name_after(text, m.end())
         if end is not None:
@@ -404,7 +441,15 @@ _SNS_ID = re.compile(
     r"(?<![A-Za-z])ID[ ]?(?:は|:)[ ]?(?P<id2>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})",
     re.A,
 )
-_SNS_HINTS = ("id", "line", "instagram", "twitter", "tiktok", "facebook", "youtube", "threads", "ライン", "インスタ",
+# A handle written without "@" for readers to look up: インスタで「kato.foods」と検索, Instagram は kato_foods でフォロー.
+_SNS_SEARCH = re.compile(
+    r"(?:LINE|Line|ライン|Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|TikTok|Tiktok|tiktok|"
+    r"Facebook|facebook|フェイスブック|YouTube|Youtube|youtube|ユーチューブ|Threads|note|X)(?![A-Za-z])"
+    r"[^。\n]{0,12}?[「『\" ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})[」』\"]?[ ]?(?:で|と|を)?[ ]?"
+    r"(?:検索|フォロー|調べ|探し|登録|友だち|友達)",
+    re.A,
+)
+_SNS_HINTS = ("id", "line", "instagram", "twitter", "tiktok", "facebook", "youtube", "threads", "note", "x", "ライン", "インスタ",
               "ツイッター", "フェイスブック", "ユーチューブ")
 
 
@@ -418,17 +463,22 @@ def _handle(text: str) -> Iterator[Found]:
     for m in _SNS_ID.finditer(text):
         group = "id" if m.group("id") else "id2"
         yield Kind.HANDLE, m.start(group), m.end(group)
+    for m in _SNS_SEARCH.finditer(text):
+        yield Kind.HANDLE, m.start("id"), m.end("id")
 
 
 # --- all of them ----------------------------------------------------------------
 
 # When two findings overlap, the first detector here wins: a whole URL before the
-# e-mail address in its query, an address before the bare domain inside it, …
+# e-mail address in its query, an address before the bare domain inside it, a
+# labelled number (口座番号, 生年月日) before the phone or address it resembles, the
+# fixed patterns before the language layer's names (proper.py), …
 # Each detector with whether it needs an ASCII letter, digit or "@" (after NFKC):
 # most Japanese lines skip those. Kanji house numbers and みどり精工.テスト need none.
 _ORDER = (
-    (_url, True), (_email, True), (_domain, True), (_idn_domain, False), (_phone, True), (_corporate, True),
+    (_url, True), (_email, True), (_domain, True), (_idn_domain, False), (_numbers, False), (_phone, True), (_corporate, True),
     (_postal, True), (_address, True), (_kanji_address, False), (_handle, True), (_company, False), (_person, False),
+    (_proper, False),
 )
 _ASCII_ALNUM = re.compile("[0-9A-Za-z@]")
 

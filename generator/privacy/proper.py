@@ -1,0 +1,320 @@
+"""Names with no fixed shape, found with the language layer (language.py) and rules around it.
+
+Trade names without a legal form (company, P507):
+
+* a proper noun, an unknown word, or a kana word that is no trade (ヤマセ, かもめ)
+  right before a trade suffix: 佐藤工務店, ヤマセ製作所, 丸福商店, 山田屋, かもめ荘;
+  also a proper noun the dictionary holds whole (加藤製作所, 木村屋). A kanji
+  common noun counts only before 堂/荘/亭/庵 (松風堂), whose common compounds
+  (食堂, 別荘) the dictionary holds as one word; before 屋 it is the trade (金物屋);
+* a facility word and a name: ホテル潮風, 旅館みやび, 民宿さざなみ;
+* a name in 「」 after 屋号/ブランド/商品名/銘柄/店名 (or before という屋号).
+
+Named customers (company): a proper noun before 病院/高校/百貨店/ホテル …
+(佐藤病院, 県立横浜高校, 丸越百貨店) in a sentence about 納品/取引/納める, and an
+organisation's proper name next to 向け/に納品/取引先は … .
+
+Personal names (person, P508), beyond person.py's honorifics and roles:
+
+* a surname and a given name together (山田太郎が, 父・鈴木一郎と, 私、田中次郎は);
+* a foreign name of two parts (ジョン・スミス), or one part with an honorific (マリアさん);
+* a given name or a surname with さん/くん/君/ちゃん (美咲さん, 健太くん, 陳さん);
+* a Chinese or Korean name: one listed surname character and a one- or two-kanji
+  given name before a particle or an honorific (陳建国が, 王偉さん);
+* a name followed by its reading (鷲尾(わしお));
+* a romanised name of two romaji words (Kenji Tanaka, TANAKA Kenji).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .chars import HIRA, KANJI, KATA
+from .kinds import Kind
+from .language import Token, analyse
+from .romaji import romaji_word
+
+Found = tuple[Kind, int, int]
+
+_KATA_WORD = re.compile(f"[{KATA}]{{2,}}")
+_HIRA_WORD = re.compile(f"[{HIRA}]{{2,}}")
+_KANJI_WORD = re.compile(f"[{KANJI}]+")
+_PLACEHOLDERS = "○◯〇●△▲□■×✕＊*"
+
+# --- trade names -----------------------------------------------------------------------
+
+# Strong suffixes: after a name they make a trade name.
+_TRADE_SUFFIXES = frozenset("""
+    製作所 工業 商店 屋 堂 荘 工務店 電機 ベーカリー 商会 本舗 本店 酒造 醸造 製菓 鉄工所 精機 精工 産業 興業 物産 商事 建設
+    工房 食品 製麺 亭 庵 軒 農園 牧場 珈琲 酒店 書店 呉服店 薬局 医院 歯科 設計事務所 印刷 運送 運輸 水産 石材 木材 電設
+    電気 設備 モータース 製陶 窯 鋳造所 鍛造所 製材所 製粉 製茶 茶舗 菓子店 精肉店 鮮魚店 鉄工 金属 化成 化学 紙器 織物 染工
+    縫製 会計事務所 法律事務所 ファーム ワイナリー 蒸留所 農場 旅館 ホテル
+""".split())
+# After a kana common noun (ヤマセ, かもめ) only the suffixes that make nothing but a name count:
+# 「ガラス工業」「アルミ金属」「プロモーション企画」 describe a trade.
+_NAME_ONLY_SUFFIXES = frozenset("""
+    製作所 工務店 商店 屋 堂 荘 商会 本舗 酒造 製菓 鉄工所 精機 精工 電機 ベーカリー 亭 庵 軒 農園 牧場 ファーム 酒店 茶舗
+""".split())
+# Weak suffixes: also after a kanji common noun (松風堂), since their common compounds are single words.
+_WEAK_SUFFIXES = frozenset("堂 荘 亭 庵 軒".split())
+# Kana words that name a trade or a thing, not a shop: ラーメン屋, パン工房, ガラス工業.
+_GENERIC_KANA = frozenset("""
+    ラーメン パン ケーキ カメラ メガネ ガラス ゴム プラスチック セメント タイル ペット カフェ レストラン コーヒー
+    ワイン ビール ジュース チーズ ハム ソーセージ パスタ ピザ クリーニング リフォーム インテリア デザイン システム
+    ソフトウェア ネット ウェブ データ ロボット モーター エンジン ポンプ バルブ ネジ ボルト ばね バネ アルミ ステンレス
+    プレス メッキ コンクリート ブロック フード フルーツ スイーツ ドリンク アパレル ファッション スポーツ ゲーム
+    おもちゃ たばこ せんべい おにぎり うどん そば すし もち あめ くすり ふとん たたみ まんじゅう だんご かまぼこ
+    みそ しょうゆ のり こんにゃく とうふ つけもの
+""".split())
+# Kanji common nouns before 堂/荘 that make a common word after all.
+_GENERIC_WEAK = frozenset("食 本 講 聖 殿 公会 会 礼拝 御 お 山 別 旅 下宿 寮 村 茶 料".split())
+# A noun right after the suffix continues a compound: 工業団地, 商店街, 建設業, 食品メーカー.
+_CONTINUES = frozenset("""
+    街 団地 地帯 高校 高等学校 大学 学校 会 組合 連合会 協会 業 業界 業者 業種 分野 系 化 者 メーカー 会社 技術 製品
+    用品 部門 関係 事業 市場 工場 現場 機械 設備 生産 規模 向け 専門 全般 経験 出身 勤務 経営 など 等 台 号 代
+""".split())
+# Words after which 「…」 is a trade or brand name.
+_QUOTED_LABEL = re.compile(
+    r"(?:屋号|ブランド名?|商品名|製品名|品名|銘柄|店名|社名|旧社名|商標|看板商品|宿名|旅館名|ホテル名|施設名|農園名|ワイナリー名)"
+    r"(?:は|が|の|を|も|:|として|で)?[ ]?[「『\"](?P<q>[^」』\"\n]{1,30})[」』\"]"
+    r"|[「『](?P<q2>[^」』\n]{1,30})[」』](?:という|って|の)?(?:屋号|ブランド|店名|商品名|銘柄|名前の(?:店|宿|旅館|商品|ブランド))"
+)
+# A facility word followed by its name: ホテル潮風, 旅館みやび, 民宿さざなみ.
+_FACILITIES = frozenset("ホテル 旅館 民宿 ペンション 料亭 割烹 喫茶 カフェ レストラン ゲストハウス 酒場 食堂 スナック 美容室 サロン 農園 ベーカリー".split())
+_FACILITY_GENERIC = frozenset("""
+    チェーン マン ビジネス ルーム スタッフ サービス ブッフェ スペース メニュー 経営 運営 事業 業 業界 向け 併設 開業
+    営業 経験 勤務 利用 予約 客 客室 併用 部門 内 等 など 用 系 組合 協会 団体 街 群 跡 計画 建設 改装 新築 開発 料理
+    料金 代 業務 宿泊 朝食 夕食 形式 形態 施設 建物 向き 並み 風 的 化 経営者 従業員 スタッフ 業態 市場 需要
+""".split())
+
+# --- named customers --------------------------------------------------------------------
+
+_CUSTOMER_PLACES = frozenset("""
+    病院 高校 高等学校 中学校 小学校 大学 百貨店 デパート ホテル 旅館 スーパー クリニック 医院 学園 学校 幼稚園 保育園
+    老人ホーム 市場 商店 工場 本社 ストア 生協 農協 銀行 信用金庫 旅館 温泉 ゴルフ場 遊園地
+""".split())
+_CUSTOMER_CONTEXT = re.compile(r"納品|納入|納め|取引|卸し|卸す|卸して|卸先|出入り|得意先|主要顧客|顧客|販売先|受注|発注を受け|指定業者|御用達|取り引き")
+_CUSTOMER_INSIDE = frozenset("市立 県立 都立 府立 道立 国立 私立 町立 村立 市民 総合 中央 記念 第一 第二 赤十字 大学 付属 附属 国際".split())
+# Proper nouns that are platforms, standards or tools, not customers.
+_NOT_CUSTOMERS = frozenset("""
+    ISO JIS HACCP SNS EC Amazon アマゾン 楽天 Yahoo ヤフー Google グーグル LINE Instagram インスタグラム Excel エクセル
+    Word Zoom ズーム YouTube ユーチューブ Facebook フェイスブック X TikTok メルカリ Shopify BASE
+""".split())
+# Kinds of organisation the dictionary holds as proper nouns: 農業協同組合 is every co-operative.
+_GENERIC_ORGS = ("組合", "協会", "連合会", "機構", "公庫", "中央会", "商工会", "商工会議所")
+_CUSTOMER_NEXT = re.compile(r"(?:向け|社向け|に納品|へ納品|への納品|に納入|へ納入|への納入|に納め|へ納め|と取引|との取引|に卸|へ卸|が主要|が最大|が得意先|が取引先)")
+_CUSTOMER_BEFORE = re.compile(r"(?:取引先|得意先|納品先|納入先|販売先|主要顧客|顧客|元請け?|親会社)(?:は|が|の|に|である|として|:)[ ]?$")
+
+# --- personal names --------------------------------------------------------------------
+
+_HONORIFICS = ("さん", "様", "さま", "氏", "殿", "くん", "君", "ちゃん")
+_CHINESE_SURNAMES = frozenset("王李張劉陳楊趙呉徐孫朱胡郭羅鄭梁謝唐許韓馮鄧曹彭曾蕭董潘袁蔡蒋于葉魏蘇呂沈姚盧姜崔鍾譚陸汪范廖賈韋鄒孟邱尹薛閻侯龍陶黎賀顧郝龔邵朴")
+_CHINESE_NAME = re.compile(
+    rf"(?<![{KANJI}{KATA}])(?P<name>[{''.join(sorted(_CHINESE_SURNAMES))}][ ]?[{KANJI}]{{1,2}})"
+    r"(?=さん|様|氏|くん|君|が|は|と|、|,|\(|を|に|も|の|です|$)"
+)
+_CHINESE_ALONE = re.compile(rf"(?<![{KANJI}{KATA}])[{''.join(sorted(_CHINESE_SURNAMES))}](?=さん|様|氏|くん|君)")
+_NOT_GIVEN_END = frozenset("地県市町村区店社業部課場品化性的式製局所会館駅線内外間側方面等者員界向用中後前上下産物材料費税額率屋際語系")
+_ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?P<a>[A-Z][a-z]+|[A-Z]{2,})[ ](?P<b>[A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
+_ROMAN_NOT_NAMES = frozenset("shinkin ginko ginkou kaisha kabushiki kogyo shoten seisakusho sangyo shoji kensetsu komuten "
+                             "denki seiki honpo shuzo seika shokai sake kaizen monozukuri omotenashi".split())
+_READING = re.compile(rf"\((?P<r>[{HIRA}{KATA} ]{{2,20}})\)")
+_NOT_PERSON_NAMES = frozenset("""
+    大和 日本 平成 昭和 令和 大正 明治 東 西 南 北 中央 中部 関東 関西 東北 北海 九州 四国 信用 金庫 新現役
+""".split())
+
+
+def _kata(s: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in s).replace(" ", "")
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def _namey(t: Token, weak: bool, suffix: str) -> bool:
+    """Whether a token can be the name part before a trade suffix."""
+    if t.pos[0] not in ("名詞", "接頭辞") or t.surface in _GENERIC_KANA:
+        return False
+    if any(c in _PLACEHOLDERS for c in t.surface):
+        return False
+    if t.proper or t.oov:
+        return True
+    if suffix in _NAME_ONLY_SUFFIXES and (_KATA_WORD.fullmatch(t.surface) or (_HIRA_WORD.fullmatch(t.surface) and t.pos[1] == "普通名詞")):
+        return True
+    return weak and _KANJI_WORD.fullmatch(t.surface) is not None and t.surface not in _GENERIC_WEAK and t.pos[1] == "普通名詞"
+
+
+def _continues(tokens: tuple[Token, ...], j: int) -> bool:
+    """Whether the token after the suffix (index j) carries the compound on: 工業団地, 商店街."""
+    if j >= len(tokens) or not _adjacent(tokens[j - 1], tokens[j]):
+        return False
+    nxt = tokens[j]
+    return nxt.surface in _CONTINUES or (nxt.pos[0] == "名詞" and nxt.pos[1] == "普通名詞" and nxt.surface not in ("さん", "様"))
+
+
+def _trade_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
+    for i, t in enumerate(tokens):
+        if t.proper and not t.place and t.surface not in _TRADE_SUFFIXES:
+            suffix = next((s for s in _TRADE_SUFFIXES if t.surface.endswith(s) and len(t.surface) > len(s)), None)
+            if suffix and not (t.person and len(t.surface) <= 2) and not _continues(tokens, i + 1):
+                yield Kind.COMPANY, t.start, t.end
+                continue
+        if t.surface not in _TRADE_SUFFIXES or i == 0 or _continues(tokens, i + 1):
+            continue
+        weak = t.surface in _WEAK_SUFFIXES
+        start = None
+        k = i - 1
+        # walk back over the adjacent nouns of the same compound: ヤマセ精密製作所
+        while k >= 0 and _adjacent(tokens[k], tokens[k + 1]) and tokens[k].pos[0] in ("名詞", "接頭辞") and i - k <= 3:
+            if _namey(tokens[k], weak and k == i - 1, t.surface):
+                start = tokens[k].start
+            k -= 1
+        if start is not None:
+            yield Kind.COMPANY, start, t.end
+
+
+def _facility_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
+    for i, t in enumerate(tokens[:-1]):
+        if t.surface not in _FACILITIES:
+            continue
+        j = i + 1
+        end = None
+        while j < len(tokens) and _adjacent(tokens[j - 1], tokens[j]) and tokens[j].pos[0] == "名詞" and j - i <= 3:
+            u = tokens[j]
+            if u.surface in _FACILITY_GENERIC or u.pos[2] in ("サ変可能", "助数詞可能", "副詞可能") or u.pos[1] == "数詞" \
+                    or u.surface.startswith(("数", "各", "全", "同", "他")):
+                break
+            end = tokens[j].end
+            j += 1
+        if end is not None and (j >= len(tokens) or tokens[j].pos[0] != "名詞"):
+            yield Kind.COMPANY, t.start, end
+
+
+def _quoted(text: str) -> Iterator[Found]:
+    if "「" not in text and "『" not in text and '"' not in text:
+        return
+    for m in _QUOTED_LABEL.finditer(text):
+        group = "q" if m.group("q") is not None else "q2"
+        name = m.group(group)
+        if name.strip(_PLACEHOLDERS + " ") and not all(c in _PLACEHOLDERS + "・ " for c in name):
+            yield Kind.COMPANY, m.start(group), m.end(group)
+
+
+def _customers(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
+    for sentence in re.finditer(r"[^。!?\n]+", text):
+        s, e = sentence.span()
+        if not _CUSTOMER_CONTEXT.search(text, s, e):
+            continue
+        inside = [i for i, t in enumerate(tokens) if s <= t.start and t.end <= e]
+        for i in inside:
+            t = tokens[i]
+            if t.surface in _CUSTOMER_PLACES and i > 0:
+                k = i - 1
+                start = None
+                while k >= 0 and tokens[k].start >= s and _adjacent(tokens[k], tokens[k + 1]) and i - k <= 3:
+                    u = tokens[k]
+                    if u.surface in _CUSTOMER_INSIDE:
+                        k -= 1
+                        continue
+                    if u.proper or u.oov or (_KATA_WORD.fullmatch(u.surface) and u.surface not in _GENERIC_KANA) \
+                            or (_HIRA_WORD.fullmatch(u.surface) and u.pos[1] == "普通名詞"):
+                        start = u.start
+                        k -= 1
+                        continue
+                    break
+                if start is not None:
+                    while k >= 0 and tokens[k].surface in _CUSTOMER_INSIDE and _adjacent(tokens[k], tokens[k + 1]):
+                        start = tokens[k].start
+                        k -= 1
+                    yield Kind.COMPANY, start, t.end
+            if t.proper and t.pos[2] == "一般" and t.surface not in _NOT_CUSTOMERS and not t.surface.endswith(_GENERIC_ORGS):
+                if _CUSTOMER_NEXT.match(text, t.end) or _CUSTOMER_BEFORE.search(text[max(s, t.start - 12):t.start]):
+                    yield Kind.COMPANY, t.start, t.end
+                    # the rest of a list: 取引先は丸紅と三越、伊勢丹
+                    k = i + 1
+                    while k + 1 < len(tokens) and tokens[k].surface in ("と", "や", "、", ",", "・", "及び") \
+                            and tokens[k + 1].proper and tokens[k + 1].surface not in _NOT_CUSTOMERS:
+                        yield Kind.COMPANY, tokens[k + 1].start, tokens[k + 1].end
+                        k += 2
+
+
+def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.surface in _NOT_PERSON_NAMES or any(c in _PLACEHOLDERS for c in t.surface):
+            continue
+        nxt = tokens[i + 1] if i + 1 < n else None
+        gap = nxt is not None and (nxt.start - t.end == 1 and text[t.end] == " " or _adjacent(t, nxt))
+        if t.surname and nxt is not None and gap and nxt.given:
+            # a one-kanji given name only before an honorific or a clause break: 山田翔さんが, not 山田錦を (a rice)
+            if len(nxt.surface) > 1 or text.startswith((*_HONORIFICS, "が", "は", "と", "、", ",", "(", " ", "も"), nxt.end) \
+                    or nxt.end == len(text):
+                yield Kind.PERSON, t.start, nxt.end
+            continue
+        # two parts of a foreign name: ジョン・スミス, ジョン スミス
+        if t.person and t.pos[3] == "一般" and i + 2 < n and tokens[i + 1].surface in ("・", " ", "=") \
+                and tokens[i + 2].person and _adjacent(tokens[i + 1], tokens[i + 2]):
+            yield Kind.PERSON, t.start, tokens[i + 2].end
+            continue
+        after = text[t.end:t.end + 3]
+        if t.person and after.startswith(_HONORIFICS):
+            if t.surname and after.startswith(("さん", "様", "さま", "氏", "殿")):
+                continue  # person.py's job (with its stoplists for 取引先様, 職人さん)
+            yield Kind.PERSON, t.start, t.end + next(len(h) for h in _HONORIFICS if after.startswith(h))
+            continue
+        if t.person and (m := _READING.match(text, t.end)) and _kata(m.group("r")) == t.reading:
+            yield Kind.PERSON, t.start, m.end()
+
+
+def _reading_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
+    """A surname token that swallowed its reading: 鷲尾(わしお) is one token to the dictionary."""
+    for t in tokens:
+        if t.person and "(" in t.surface:
+            yield Kind.PERSON, t.start, t.end
+
+
+def _chinese(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
+    if not any(c in _CHINESE_SURNAMES for c in text):
+        return
+    for m in _CHINESE_ALONE.finditer(text):
+        yield Kind.PERSON, m.start(), m.end() + (2 if text.startswith(("さん", "くん"), m.end()) else 1)
+    for m in _CHINESE_NAME.finditer(text):
+        a, b = m.span("name")
+        name = m.group("name").replace(" ", "")
+        if name[-1] in _NOT_GIVEN_END:
+            continue
+        covering = [t for t in tokens if t.start < b and a < t.end]
+        if len(covering) == 1 and not covering[0].person:
+            continue  # 韓国, 王者, 孫子: one ordinary word
+        if any(t.pos[0] not in ("名詞", "接頭辞", "接尾辞") for t in covering):
+            continue
+        if len(covering) >= 2 and covering[0].surface == name[0] and not covering[0].person:
+            continue
+        yield Kind.PERSON, a, b
+
+
+def _romanised(text: str) -> Iterator[Found]:
+    for m in _ROMAN_NAME.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if a.lower() in _ROMAN_NOT_NAMES or b.lower() in _ROMAN_NOT_NAMES:
+            continue
+        if romaji_word(a) and romaji_word(b) or (len(a) >= 3 and len(b) >= 3 and romaji_word(a) and romaji_word(b[:1] + b[1:].lower())):
+            yield Kind.PERSON, m.start(), m.end()
+
+
+def proper(text: str) -> Iterator[Found]:
+    """Trade names, named customers and personal names in normalised text (see the module docstring)."""
+    yield from _quoted(text)
+    if re.search("[A-Z]", text):
+        yield from _romanised(text)
+    tokens = analyse(text)
+    if not tokens:
+        return
+    yield from _customers(text, tokens)
+    yield from _trade_names(text, tokens)
+    yield from _facility_names(text, tokens)
+    yield from _surname_given(tokens, text)
+    yield from _reading_names(text, tokens)
+    yield from _chinese(text, tokens)
