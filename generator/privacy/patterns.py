@@ -244,7 +244,7 @@ def _address_start(text: str, at: int, dashes: bool, parts: int) -> int | None:
     run = text[i:at]
     if not run or text[at - 1] in _PARTICLES + "てりるく":
         return None
-    if i > 0 and text[i - 1].isdigit():
+    if i > 0 and text[i - 1].isdigit() and run.startswith(("丁目", "番", "号")):
         return None  # 「1丁目から3丁目にかけて」: the words before are the tail of another number, a range
     if i > 0 and text[i - 1] in _PLACEHOLDERS:
         return None  # 「○○町1丁目」 is a fill-in example, not an address

@@ -125,6 +125,11 @@ _NOT_PERSON_NAMES = frozenset("""
 """.split())
 
 
+_JAPANESE_NAME = re.compile(f"[{KANJI}{KATA}{HIRA}()]+")
+# Words written right before a name in one run: 社長山田太郎, 故鈴木一郎.
+_TITLE_WORDS = frozenset("社長 会長 代表 専務 常務 部長 課長 店主 女将 担当 故 元 前 現 先代 父 母 妻 夫 長男 長女 次男 次女 息子 娘 創業者".split())
+
+
 def _kata(s: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in s).replace(" ", "")
 
@@ -163,6 +168,9 @@ def _trade_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
                 continue
         if t.surface not in _TRADE_SUFFIXES or i == 0 or _continues(tokens, i + 1):
             continue
+        before = tokens[i - 1]
+        if before.pos[1] == "数詞" or before.surface in ("数", "何", "幾", "各", "毎", "一", "同", "当", "本", "全", "両", "此の"):
+            continue  # ホテル数軒, 2軒, 同店: a count or a pointer, not a name
         weak = t.surface in _WEAK_SUFFIXES
         start = None
         k = i - 1
@@ -245,8 +253,13 @@ def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
     for i, t in enumerate(tokens):
         if t.surface in _NOT_PERSON_NAMES or any(c in _PLACEHOLDERS for c in t.surface):
             continue
+        if not _JAPANESE_NAME.fullmatch(t.surface):
+            continue  # Latin words: _romanised's job ("Page" is a surname to the dictionary)
         nxt = tokens[i + 1] if i + 1 < n else None
         gap = nxt is not None and (nxt.start - t.end == 1 and text[t.end] == " " or _adjacent(t, nxt))
+        prev = tokens[i - 1] if i else None
+        if prev is not None and _adjacent(prev, t) and prev.pos[0] == "名詞" and prev.surface not in _TITLE_WORDS:
+            continue  # inside a longer word: こがね原銀 (an institution's short name), not 原 銀
         if t.surname and nxt is not None and gap and nxt.given:
             # a one-kanji given name only before an honorific or a clause break: 山田翔さんが, not 山田錦を (a rice)
             if len(nxt.surface) > 1 or text.startswith((*_HONORIFICS, "が", "は", "と", "、", ",", "(", " ", "も"), nxt.end) \
@@ -286,13 +299,12 @@ def _chinese(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
         if name[-1] in _NOT_GIVEN_END:
             continue
         covering = [t for t in tokens if t.start < b and a < t.end]
-        if len(covering) == 1 and not covering[0].person:
-            continue  # 韓国, 王者, 孫子: one ordinary word
-        if any(t.pos[0] not in ("名詞", "接頭辞", "接尾辞") for t in covering):
+        if any(t.pos[0] not in ("名詞", "接頭辞", "接尾辞") for t in covering) or covering[0].start != a:
             continue
-        if len(covering) >= 2 and covering[0].surface == name[0] and not covering[0].person:
-            continue
-        yield Kind.PERSON, a, b
+        whole = len(covering) == 1 and covering[0].person  # 王偉: the dictionary knows the name
+        split = covering[0].surface == name[0] and (covering[0].person or covering[0].oov)  # 陳|建国
+        if whole or split:  # not 韓国, 王者, 顧客層: ordinary words starting with the character
+            yield Kind.PERSON, a, b
 
 
 def _romanised(text: str) -> Iterator[Found]:
