@@ -256,7 +256,7 @@ def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
         if not _JAPANESE_NAME.fullmatch(t.surface):
             continue  # Latin words: _romanised's job ("Page" is a surname to the dictionary)
         nxt = tokens[i + 1] if i + 1 < n else None
-        gap = nxt is not None and (nxt.start - t.end == 1 and text[t.end] == " " or _adjacent(t, nxt))
+        gap = nxt is not None and ((nxt.start - t.end == 1 and text[t.end] == " ") or _adjacent(t, nxt))
         prev = tokens[i - 1] if i else None
         if prev is not None and _adjacent(prev, t) and prev.pos[0] == "名詞" and prev.surface not in _TITLE_WORDS:
             continue  # inside a longer word: こがね原銀 (an institution's short name), not 原 銀
@@ -312,7 +312,7 @@ def _romanised(text: str) -> Iterator[Found]:
         a, b = m.group("a"), m.group("b")
         if a.lower() in _ROMAN_NOT_NAMES or b.lower() in _ROMAN_NOT_NAMES:
             continue
-        if romaji_word(a) and romaji_word(b) or (len(a) >= 3 and len(b) >= 3 and romaji_word(a) and romaji_word(b[:1] + b[1:].lower())):
+        if romaji_word(a) and romaji_word(b):
             yield Kind.PERSON, m.start(), m.end()
 
 
