@@ -61,7 +61,7 @@ def phone_digits(value: str) -> str:
 
 # "@" and "." as staff spell them to fool harvesters: (at) [at] アット あっと ★, (dot) ドット,
 # and a bare " at ". A bare " dot " is left out: "look at this dot com" is English.
-_AT_MARKED = r"[ ]?[(\[<{][ ]?at[ ]?[)\]>}][ ]?|[ ]?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])[ ]?|_at_|-at-|\.at\."
+_AT_MARKED = r"[ ]?[(\[<{][ ]?at[ ]?[)\]>}][ ]?|[ ]?\(?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])\)?[ ]?|_at_|-at-|\.at\."
 _AT_WORD = rf"{_AT_MARKED}|[ ]at[ ]"
 _DOT_WORD = r"[ ]?[(\[<{][ ]?dot[ ]?[)\]>}][ ]?|[ ]?(?:ドット|どっと)[ ]?|_dot_|-dot-"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
@@ -437,7 +437,7 @@ _AT_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+\-@])@(?=[A-Za-z0-9._\-]*[A-Za-z])[A
 _SNS_ID = re.compile(
     r"(?:LINE|Line|ライン|Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|TikTok|Tiktok|tiktok|"
     r"Facebook|facebook|フェイスブック|YouTube|Youtube|youtube|ユーチューブ|Threads)(?![A-Za-z])"
-    r"[ ]?(?:公式)?[ ]?(?:ID|アカウント)?[ ]?(?:は|:)[ ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})|"
+    r"\)?[ ]?(?:公式)?[ ]?(?:ID|アカウント)?[ ]?(?:は|:)[ ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})|"
     r"(?<![A-Za-z])ID[ ]?(?:は|:)[ ]?(?P<id2>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})",
     re.A,
 )

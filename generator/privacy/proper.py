@@ -49,15 +49,20 @@ _TRADE_SUFFIXES = frozenset("""
     製作所 工業 商店 屋 堂 荘 工務店 電機 ベーカリー 商会 本舗 本店 酒造 醸造 製菓 鉄工所 精機 精工 産業 興業 物産 商事 建設
     工房 食品 製麺 亭 庵 軒 農園 牧場 珈琲 酒店 書店 呉服店 薬局 医院 歯科 設計事務所 印刷 運送 運輸 水産 石材 木材 電設
     電気 設備 モータース 製陶 窯 鋳造所 鍛造所 製材所 製粉 製茶 茶舗 菓子店 精肉店 鮮魚店 鉄工 金属 化成 化学 紙器 織物 染工
-    縫製 会計事務所 法律事務所 ファーム ワイナリー 蒸留所 農場 旅館 ホテル
+    縫製 会計事務所 法律事務所 ファーム ワイナリー 蒸留所 農場 旅館 ホテル 館 閣 苑 楼
 """.split())
 # After a kana common noun (ヤマセ, かもめ) only the suffixes that make nothing but a name count:
 # 「ガラス工業」「アルミ金属」「プロモーション企画」 describe a trade.
 _NAME_ONLY_SUFFIXES = frozenset("""
     製作所 工務店 商店 屋 堂 荘 商会 本舗 酒造 製菓 鉄工所 精機 精工 電機 ベーカリー 亭 庵 軒 農園 牧場 ファーム 酒店 茶舗
+    館 閣 苑 楼
 """.split())
 # Weak suffixes: also after a kanji common noun (松風堂), since their common compounds are single words.
-_WEAK_SUFFIXES = frozenset("堂 荘 亭 庵 軒".split())
+_WEAK_SUFFIXES = frozenset("堂 荘 亭 庵 軒 館 閣 苑 楼".split())
+# 屋号 marks and numerals: 丸八, 山一, 角十, 井筒 — the shape of a shop's traditional name.
+_YAGO_MARKS = frozenset("丸山角井入")
+_NUMERALS = frozenset("一二三四五六七八九十百千万")
+_NOT_YAGO = frozenset("山間 山林 山地 丸太 井戸 入力 入札 入荷 山村 角材 山菜 入口 山中 丸型 角型 入社 井戸水".split())
 # Kana words that name a trade or a thing, not a shop: ラーメン屋, パン工房, ガラス工業.
 _GENERIC_KANA = frozenset("""
     ラーメン パン ケーキ カメラ メガネ ガラス ゴム プラスチック セメント タイル ペット カフェ レストラン コーヒー
@@ -79,7 +84,9 @@ _QUOTED_LABEL = re.compile(
     r"(?:屋号|ブランド名?|商品名|製品名|品名|銘柄|店名|社名|旧社名|商標|看板商品|宿名|旅館名|ホテル名|施設名|農園名|ワイナリー名)"
     r"(?:は|が|の|を|も|:|として|で)?[ ]?[「『\"](?P<q>[^」』\"\n]{1,30})[」』\"]"
     r"|[「『](?P<q2>[^」』\n]{1,30})[」』](?:という|って|の)?(?:屋号|ブランド|店名|商品名|銘柄|名前の(?:店|宿|旅館|商品|ブランド))"
+    r"|(?:屋号|ブランド名?|商品名|銘柄|店名|社名)(?:は|:)?[ ]?(?P<q3>(?![A-Z]{1,3}(?![A-Za-z]))[A-Z][A-Za-z0-9&'.\-]+(?:[ ][A-Z][A-Za-z0-9&'.\-]+){0,3})"
 )
+_LABEL_WORDS = re.compile("屋号|ブランド|商品名|銘柄|店名|社名")
 # A facility word followed by its name: ホテル潮風, 旅館みやび, 民宿さざなみ.
 _FACILITIES = frozenset("ホテル 旅館 民宿 ペンション 料亭 割烹 喫茶 カフェ レストラン ゲストハウス 酒場 食堂 スナック 美容室 サロン 農園 ベーカリー".split())
 _FACILITY_GENERIC = frozenset("""
@@ -92,7 +99,8 @@ _FACILITY_GENERIC = frozenset("""
 
 _CUSTOMER_PLACES = frozenset("""
     病院 高校 高等学校 中学校 小学校 大学 百貨店 デパート ホテル 旅館 スーパー クリニック 医院 学園 学校 幼稚園 保育園
-    老人ホーム 市場 商店 工場 本社 ストア 生協 農協 銀行 信用金庫 旅館 温泉 ゴルフ場 遊園地
+    老人ホーム 市場 商店 工場 本社 ストア 生協 農協 銀行 信用金庫 旅館 温泉 ゴルフ場 遊園地 市役所 区役所 役場 県庁 空港
+    美術館 博物館 水族館 動物園 球場 スタジアム 大社 神社 寺 駐屯地 基地
 """.split())
 _CUSTOMER_CONTEXT = re.compile(r"納品|納入|納め|取引|卸し|卸す|卸して|卸先|出入り|得意先|主要顧客|顧客|販売先|受注|発注を受け|指定業者|御用達|取り引き")
 _CUSTOMER_INSIDE = frozenset("市立 県立 都立 府立 道立 国立 私立 町立 村立 市民 総合 中央 記念 第一 第二 赤十字 大学 付属 附属 国際".split())
@@ -114,7 +122,7 @@ _CHINESE_NAME = re.compile(
     rf"(?<![{KANJI}{KATA}])(?P<name>[{''.join(sorted(_CHINESE_SURNAMES))}][ ]?[{KANJI}]{{1,2}})"
     r"(?=さん|様|氏|くん|君|が|は|と|、|,|\(|を|に|も|の|です|$)"
 )
-_CHINESE_ALONE = re.compile(rf"(?<![{KANJI}{KATA}])[{''.join(sorted(_CHINESE_SURNAMES))}](?=さん|様|氏|くん|君)")
+_CHINESE_ALONE = re.compile(rf"(?<![{KANJI}{KATA}お])[金{''.join(sorted(_CHINESE_SURNAMES))}](?=さん|様|氏|くん|君)")
 _NOT_GIVEN_END = frozenset("地県市町村区店社業部課場品化性的式製局所会館駅線内外間側方面等者員界向用中後前上下産物材料費税額率屋際語系")
 _ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?P<a>[A-Z][a-z]+|[A-Z]{2,})[ ](?P<b>[A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
 _ROMAN_NOT_NAMES = frozenset("shinkin ginko ginkou kaisha kabushiki kogyo shoten seisakusho sangyo shoji kensetsu komuten "
@@ -127,6 +135,13 @@ _NOT_PERSON_NAMES = frozenset("""
 
 _JAPANESE_NAME = re.compile(f"[{KANJI}{KATA}{HIRA}()]+")
 # Words written right before a name in one run: 社長山田太郎, 故鈴木一郎.
+_KIN_AND_ROLES = frozenset("""
+    息子 娘 妻 夫 長男 長女 次男 次女 三男 三女 孫 兄 弟 姉 妹 父 母 甥 姪 嫁 婿 家内 主人 社長 専務 常務 後継者 跡取り
+    従業員 社員 パート 職人 番頭 女将 店主 代表 担当 担当者 工場長 店長 実習生 研修生 弟子 若手 新人
+""".split())
+# What a famous person is cited for, after 「の」: the reader is pointed at a work, not at someone in the company.
+_CITED = re.compile(rf"(?:さん|氏)?の[{KANJI}{KATA}{HIRA}ー]{{0,8}}?(?:本|著書|著作|言葉|名言|格言|教え|理論|思想|哲学|経営|経営論|資本論|"
+                    r"法則|原則|手法|方式|像|銅像|生家|記念館|ゆかり|伝記|小説|作品|映画|歌|曲|絵|肖像)(?![ぁ-ん]{0,1}[いうけ])")
 _TITLE_WORDS = frozenset("社長 会長 代表 専務 常務 部長 課長 店主 女将 担当 故 元 前 現 先代 父 母 妻 夫 長男 長女 次男 次女 息子 娘 創業者".split())
 
 
@@ -148,7 +163,12 @@ def _namey(t: Token, weak: bool, suffix: str) -> bool:
         return True
     if suffix in _NAME_ONLY_SUFFIXES and (_KATA_WORD.fullmatch(t.surface) or (_HIRA_WORD.fullmatch(t.surface) and t.pos[1] == "普通名詞")):
         return True
-    return weak and _KANJI_WORD.fullmatch(t.surface) is not None and t.surface not in _GENERIC_WEAK and t.pos[1] == "普通名詞"
+    if _KANJI_WORD.fullmatch(t.surface) and t.pos[1] == "普通名詞":
+        if weak and t.surface not in _GENERIC_WEAK:
+            return True
+        # 丸八電機, 山一商店, 井筒屋: a traditional 屋号 mark with a numeral or a second character
+        return len(t.surface) == 2 and (t.surface[0] in _YAGO_MARKS or t.surface[1] in _NUMERALS) and t.surface not in _NOT_YAGO
+    return False
 
 
 def _continues(tokens: tuple[Token, ...], j: int) -> bool:
@@ -188,10 +208,14 @@ def _facility_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
         if t.surface not in _FACILITIES:
             continue
         j = i + 1
+        if tokens[j].surface == " " and j + 1 < len(tokens):
+            j += 1  # 料亭 花月, 民宿 しおさい
+        first = j
         end = None
-        while j < len(tokens) and _adjacent(tokens[j - 1], tokens[j]) and tokens[j].pos[0] == "名詞" and j - i <= 3:
+        while j < len(tokens) and (j == first or _adjacent(tokens[j - 1], tokens[j])) and tokens[j].pos[0] == "名詞" and j - i <= 4 \
+                and _JAPANESE_NAME.fullmatch(tokens[j].surface):
             u = tokens[j]
-            if u.surface in _FACILITY_GENERIC or u.pos[2] in ("サ変可能", "助数詞可能", "副詞可能") or u.pos[1] == "数詞" \
+            if u.surface in _FACILITY_GENERIC or u.surface in _FACILITIES or u.surface in _GENERIC_KANA or u.pos[2] in ("サ変可能", "助数詞可能", "副詞可能") or u.pos[1] == "数詞" \
                     or u.surface.startswith(("数", "各", "全", "同", "他")):
                 break
             end = tokens[j].end
@@ -201,10 +225,10 @@ def _facility_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
 
 
 def _quoted(text: str) -> Iterator[Found]:
-    if "「" not in text and "『" not in text and '"' not in text:
+    if "「" not in text and "『" not in text and '"' not in text and not _LABEL_WORDS.search(text):
         return
     for m in _QUOTED_LABEL.finditer(text):
-        group = "q" if m.group("q") is not None else "q2"
+        group = next(g for g in ("q", "q2", "q3") if m.group(g) is not None)
         name = m.group(group)
         if name.strip(_PLACEHOLDERS + " ") and not all(c in _PLACEHOLDERS + "・ " for c in name):
             yield Kind.COMPANY, m.start(group), m.end(group)
@@ -248,6 +272,12 @@ def _customers(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
                         k += 2
 
 
+def _cited(text: str, end: int) -> bool:
+    """Whether a name is cited for its work, not present: ドラッカーの本, 二宮金次郎の像, 稲盛和夫さんのアメーバ経営."""
+    m = _CITED.match(text, end)
+    return m is not None
+
+
 def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -256,20 +286,36 @@ def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
         if not _JAPANESE_NAME.fullmatch(t.surface):
             continue  # Latin words: _romanised's job ("Page" is a surname to the dictionary)
         nxt = tokens[i + 1] if i + 1 < n else None
+        if nxt is not None and nxt.surface == " " and i + 2 < n:
+            nxt = tokens[i + 2]  # 鈴木 一郎: the space is a token of its own
         gap = nxt is not None and ((nxt.start - t.end == 1 and text[t.end] == " ") or _adjacent(t, nxt))
         prev = tokens[i - 1] if i else None
         if prev is not None and _adjacent(prev, t) and prev.pos[0] == "名詞" and prev.surface not in _TITLE_WORDS:
             continue  # inside a longer word: こがね原銀 (an institution's short name), not 原 銀
+        if t.surname and i >= 2 and tokens[i - 1].surface == "は" and tokens[i - 2].surface in _KIN_AND_ROLES \
+                and (nxt is None or not (nxt.pos[0] == "名詞" and _adjacent(t, nxt))):
+            yield Kind.PERSON, tokens[i - 2].start, t.end  # 担当は中村まで, 代表は鈴木です
+            continue
         if t.surname and nxt is not None and gap and nxt.given:
             # a one-kanji given name only before an honorific or a clause break: 山田翔さんが, not 山田錦を (a rice)
-            if len(nxt.surface) > 1 or text.startswith((*_HONORIFICS, "が", "は", "と", "、", ",", "(", " ", "も"), nxt.end) \
-                    or nxt.end == len(text):
+            if (len(nxt.surface) > 1 or text.startswith((*_HONORIFICS, "が", "は", "(", " ", "も"), nxt.end)
+                    or nxt.end == len(text)) and not _cited(text, nxt.end):
                 yield Kind.PERSON, t.start, nxt.end
             continue
-        # two parts of a foreign name: ジョン・スミス, ジョン スミス
+        # a foreign name in parts: ジョン・スミス, グエン・ヴァン・ナム (only the first part need be known)
         if t.person and t.pos[3] == "一般" and i + 2 < n and tokens[i + 1].surface in ("・", " ", "=") \
-                and tokens[i + 2].person and _adjacent(tokens[i + 1], tokens[i + 2]):
-            yield Kind.PERSON, t.start, tokens[i + 2].end
+                and _adjacent(tokens[i + 1], tokens[i + 2]) \
+                and (tokens[i + 2].person or (_KATA_WORD.fullmatch(t.surface) and _KATA_WORD.fullmatch(tokens[i + 2].surface))):
+            k = i + 2
+            while k + 2 < n and tokens[k + 1].surface == "・" and _KATA_WORD.fullmatch(tokens[k + 2].surface):
+                k += 2
+            if not _cited(text, tokens[k].end):
+                yield Kind.PERSON, t.start, tokens[k].end
+            continue
+        # a given name after a kin word or a role: 息子の翔太, 妻の恵子, 後継者は長男の大輔
+        if t.given and len(t.surface) >= 2 and i >= 2 and tokens[i - 1].surface in ("の", "は", "・", "、") \
+                and tokens[i - 2].surface in _KIN_AND_ROLES:
+            yield Kind.PERSON, t.start, t.end
             continue
         after = text[t.end:t.end + 3]
         if t.person and after.startswith(_HONORIFICS):
@@ -289,7 +335,7 @@ def _reading_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
 
 
 def _chinese(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
-    if not any(c in _CHINESE_SURNAMES for c in text):
+    if not any(c in _CHINESE_SURNAMES or c == "金" for c in text):
         return
     for m in _CHINESE_ALONE.finditer(text):
         yield Kind.PERSON, m.start(), m.end() + (2 if text.startswith(("さん", "くん"), m.end()) else 1)
@@ -307,7 +353,12 @@ def _chinese(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
             yield Kind.PERSON, a, b
 
 
+_TITLED_ROMAN = re.compile(r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?")
+
+
 def _romanised(text: str) -> Iterator[Found]:
+    for m in _TITLED_ROMAN.finditer(text):
+        yield Kind.PERSON, m.start(), m.end()
     for m in _ROMAN_NAME.finditer(text):
         a, b = m.group("a"), m.group("b")
         if a.lower() in _ROMAN_NOT_NAMES or b.lower() in _ROMAN_NOT_NAMES:
