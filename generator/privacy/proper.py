@@ -315,7 +315,8 @@ def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
         # a given name after a kin word or a role: 息子の翔太, 妻の恵子, 後継者は長男の大輔
         if t.given and len(t.surface) >= 2 and i >= 2 and tokens[i - 1].surface in ("の", "は", "・", "、") \
                 and tokens[i - 2].surface in _KIN_AND_ROLES:
-            yield Kind.PERSON, t.start, t.end
+            honorific = next((h for h in _HONORIFICS if text.startswith(h, t.end)), "")
+            yield Kind.PERSON, t.start, t.end + len(honorific)
             continue
         after = text[t.end:t.end + 3]
         if t.person and after.startswith(_HONORIFICS):
