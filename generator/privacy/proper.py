@@ -49,7 +49,21 @@ _TRADE_SUFFIXES = frozenset("""
     製作所 工業 商店 屋 堂 荘 工務店 電機 ベーカリー 商会 本舗 本店 酒造 醸造 製菓 鉄工所 精機 精工 産業 興業 物産 商事 建設
     工房 食品 製麺 亭 庵 軒 農園 牧場 珈琲 酒店 書店 呉服店 薬局 医院 歯科 設計事務所 印刷 運送 運輸 水産 石材 木材 電設
     電気 設備 モータース 製陶 窯 鋳造所 鍛造所 製材所 製粉 製茶 茶舗 菓子店 精肉店 鮮魚店 鉄工 金属 化成 化学 紙器 織物 染工
-    縫製 会計事務所 法律事務所 ファーム ワイナリー 蒸留所 農場 旅館 ホテル 館 閣 苑 楼
+    縫製 会計事務所 法律事務所 ファーム ワイナリー 蒸留所 農場 旅館 ホテル 館 閣 苑 楼 自動車 板金 塗装 建具 電器 造園 硝子
+    興産 化工 紙業 工機 技研 鉄道 電鉄 交通 整骨院 接骨院 鍼灸院 治療院 歯科医院 動物病院 工業所 製作 建築 住建 住設
+""".split())
+# Suffixes after which any two-kanji word is a name: 北星電機, 東邦ケミカル工業 (but 温泉旅館, 地域交通 are kinds).
+_KANJI_NAME_SUFFIXES = frozenset("電機 工業 製作所 工務店 商店 商会 本舗 精機 精工 興産 化工 技研 工機 板金 鉄工所 酒造 製菓 物産 商事".split())
+# Words that describe a trade rather than name a firm, before a suffix: 精密機械工業, 個人商店, 地元の電機.
+_TRADE_WORDS = frozenset("""
+    金属 機械 精密 化学 繊維 食品 電子 電気 自動車 輸送 建設 土木 窯 鉄鋼 石油 重 軽 総合 地場 大手 中小 零細 個人 小売 卸
+    地元 老舗 近所 一般 家電 住宅 木材 製紙 印刷 樹脂 塗装 鋳物 鍛造 部品 精工 産業 工業 商業 農業 水産 畜産 林業 窯業 醸造
+    酒類 菓子 和菓子 洋菓子 青果 鮮魚 精肉 米穀 雑貨 衣料 呉服 寝具 家具 建材 資材 金物 刃物 陶器 漆器 織物 染色 縫製 製本
+    運送 物流 倉庫 設備 電設 空調 配管 板金 溶接 研磨 切削 加工 組立 検査 試作 量産 下請 協力 系列 関連 同業 異業 新興 伝統
+    専門 高級 大型 小型 中堅 地方 都市 郊外 駅前 町 村 市 県 国 街 自家 自社 他社 当社 弊社 本社 支社 新 旧 元 前 現 各 全
+    医療 介護 福祉 保育 教育 観光 宿泊 飲食 外食 給食 清掃 警備 整備 修理 車両 鉄道 電鉄 交通 航空 海運 物産 商事 ケミカル
+    歯科 動物 整骨 接骨 鍼灸 治療 建築 設計 住設 電器 造園 硝子 化工 紙業 工機 技研 興産 町工場 工場 事務所 会社 企業 法人
+    地域 地場 基幹 先端 素材 環境 情報 通信 半導体 光学 航空 宇宙 船舶 造船 製薬 医薬 薬品 農産 海産 特産 名産 土産 温泉
 """.split())
 # After a kana common noun (ヤマセ, かもめ) only the suffixes that make nothing but a name count:
 # 「ガラス工業」「アルミ金属」「プロモーション企画」 describe a trade.
@@ -81,14 +95,26 @@ _CONTINUES = frozenset("""
 """.split())
 # Words after which 「…」 is a trade or brand name.
 _QUOTED_LABEL = re.compile(
-    r"(?:屋号|ブランド名?|商品名|製品名|品名|銘柄|店名|社名|旧社名|商標|看板商品|宿名|旅館名|ホテル名|施設名|農園名|ワイナリー名)"
+    r"(?:屋号|ブランド名?|商品名|製品名|品名|銘柄|店名|社名|旧社名|商標|看板商品|主力商品|商品|製品|シリーズ|宿名|旅館名|ホテル名|施設名|"
+    r"農園名|ワイナリー名|院名|園名|会社名|事業所名|旅館|民宿|ホテル|喫茶店|カフェ|料亭|工房|蔵元|酒蔵|店)"
     r"(?:は|が|の|を|も|:|として|で)?[ ]?[「『\"](?P<q>[^」』\"\n]{1,30})[」』\"]"
     r"|[「『](?P<q2>[^」』\n]{1,30})[」』](?:という|って|の)?(?:屋号|ブランド|店名|商品名|銘柄|名前の(?:店|宿|旅館|商品|ブランド))"
     r"|(?:屋号|ブランド名?|商品名|銘柄|店名|社名)(?:は|:)?[ ]?(?P<q3>(?![A-Z]{1,3}(?![A-Za-z]))[A-Z][A-Za-z0-9&'.\-]+(?:[ ][A-Z][A-Za-z0-9&'.\-]+){0,3})"
+    r"|(?<![A-Za-z])(?P<q4>[A-Za-z][A-Za-z0-9&'.\-]{2,20}(?:[ ][A-Za-z][A-Za-z0-9&'.\-]{1,20}){0,3})[ ]?という(?:ブランド|屋号|店名|商品名|名前)"
 )
-_LABEL_WORDS = re.compile("屋号|ブランド|商品名|銘柄|店名|社名")
+_LABEL_WORDS = re.compile("屋号|ブランド|商品|銘柄|店名|社名|という")
+# A name the writer sets beside "our company": 当社（山岸製作所）, うちの会社、北星電機では, 当事業所（…）.
+_SELF_NAMED = re.compile(
+    r"(?:当社|弊社|当店|当院|当園|当館|当事業所|当施設|当工房|当蔵|自社|わが社|我が社|うちの(?:会社|店|工場|事業所))"
+    r"(?:\((?P<p>[^)\n]{2,30})\)|、[ ]?(?P<a>[^、。\n]{2,20}?)(?=では|は|が|も|として|の))"
+)
+# A name in 「」 that ends like a firm or a facility: 「よしだ整骨院」「湯の花荘」.
+_QUOTED_FIRM = re.compile(r"[「『](?P<q>[^」』\n]{1,24}?(?:荘|館|亭|庵|堂|屋|院|園|店|舗|工房|農園|牧場|製作所|工務店|商店|商会|本舗|ホテル|旅館))[」』]")
 # A facility word followed by its name: ホテル潮風, 旅館みやび, 民宿さざなみ.
-_FACILITIES = frozenset("ホテル 旅館 民宿 ペンション 料亭 割烹 喫茶 カフェ レストラン ゲストハウス 酒場 食堂 スナック 美容室 サロン 農園 ベーカリー".split())
+_FACILITIES = frozenset("""
+    ホテル 旅館 民宿 ペンション 料亭 割烹 喫茶 喫茶店 カフェ レストラン ゲストハウス 酒場 食堂 スナック 美容室 サロン 農園
+    ベーカリー デイサービス グループホーム 菓子処 甘味処 食事処 お食事処 海鮮処 処 居酒屋 バー ビストロ トラットリア
+""".split())
 _FACILITY_GENERIC = frozenset("""
     チェーン マン ビジネス ルーム スタッフ サービス ブッフェ スペース メニュー 経営 運営 事業 業 業界 向け 併設 開業
     営業 経験 勤務 利用 予約 客 客室 併用 部門 内 等 など 用 系 組合 協会 団体 街 群 跡 計画 建設 改装 新築 開発 料理
@@ -100,10 +126,18 @@ _FACILITY_GENERIC = frozenset("""
 _CUSTOMER_PLACES = frozenset("""
     病院 高校 高等学校 中学校 小学校 大学 百貨店 デパート ホテル 旅館 スーパー クリニック 医院 学園 学校 幼稚園 保育園
     老人ホーム 市場 商店 工場 本社 ストア 生協 農協 銀行 信用金庫 旅館 温泉 ゴルフ場 遊園地 市役所 区役所 役場 県庁 空港
-    美術館 博物館 水族館 動物園 球場 スタジアム 大社 神社 寺 駐屯地 基地
+    美術館 博物館 水族館 動物園 球場 スタジアム 大社 神社 寺 駐屯地 基地 鉄道 電鉄 交通 バス 自動車 電機 工業 製作所 建設 商事
+    物産 重工 百貨 保育所 こども園 高等専門学校 専門学校 短期大学 大学病院 診療所 特別養護老人ホーム 介護施設 病棟
 """.split())
-_CUSTOMER_CONTEXT = re.compile(r"納品|納入|納め|取引|卸し|卸す|卸して|卸先|出入り|得意先|主要顧客|顧客|販売先|受注|発注を受け|指定業者|御用達|取り引き")
-_CUSTOMER_INSIDE = frozenset("市立 県立 都立 府立 道立 国立 私立 町立 村立 市民 総合 中央 記念 第一 第二 赤十字 大学 付属 附属 国際".split())
+_CUSTOMER_CONTEXT = re.compile(r"納品|納入|納め|取引|卸し|卸す|卸して|卸先|出入り|得意先|主要顧客|顧客|販売先|受注|発注を受け|指定業者|御用達|取り引き|"
+                               r"受託|請け負|請負|委託|引き受け|手がけ|手掛け|下請|協力会社|協力工場|常設|売場|売り場|テナント|出店|運営|"
+                               r"一手に|専属|指定|採用され|扱って|置いて|契約|依存")
+_CUSTOMER_INSIDE = frozenset("""
+    市立 県立 都立 府立 道立 国立 私立 町立 村立 市民 総合 中央 記念 第一 第二 第三 赤十字 大学 付属 附属 国際 医学部 学部 医療
+    センター 聖 本店 支店 本館 新館
+""".split())
+# Suffixes that make an organisation's name of any two-kanji word before them: 北星電機, 東和交通.
+_ORG_SUFFIXES = frozenset("電機 工業 製作所 商事 物産 重工".split())
 # Proper nouns that are platforms, standards or tools, not customers.
 _NOT_CUSTOMERS = frozenset("""
     ISO JIS HACCP SNS EC Amazon アマゾン 楽天 Yahoo ヤフー Google グーグル LINE Instagram インスタグラム Excel エクセル
@@ -123,6 +157,8 @@ _CHINESE_NAME = re.compile(
     r"(?=さん|様|氏|くん|君|が|は|と|、|,|\(|を|に|も|の|です|$)"
 )
 _CHINESE_ALONE = re.compile(rf"(?<![{KANJI}{KATA}お])[金{''.join(sorted(_CHINESE_SURNAMES))}](?=さん|様|氏|くん|君)")
+_MIXED_NAME = re.compile(rf"(?<![{KANJI}{KATA}])[金李朴崔鄭姜趙尹張林王陳劉楊黄呉徐孫](?P<given>[{KATA}]{{2,6}})"
+                         r"(?=さん|様|氏|くん|君|が|は|と|、|を|に|も|の|\()")
 _NOT_GIVEN_END = frozenset("地県市町村区店社業部課場品化性的式製局所会館駅線内外間側方面等者員界向用中後前上下産物材料費税額率屋際語系")
 _ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?P<a>[A-Z][a-z]+|[A-Z]{2,})[ ](?P<b>[A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
 _ROMAN_NOT_NAMES = frozenset("shinkin ginko ginkou kaisha kabushiki kogyo shoten seisakusho sangyo shoji kensetsu komuten "
@@ -137,7 +173,8 @@ _JAPANESE_NAME = re.compile(f"[{KANJI}{KATA}{HIRA}()]+")
 # Words written right before a name in one run: 社長山田太郎, 故鈴木一郎.
 _KIN_AND_ROLES = frozenset("""
     息子 娘 妻 夫 長男 長女 次男 次女 三男 三女 孫 兄 弟 姉 妹 父 母 甥 姪 嫁 婿 家内 主人 社長 専務 常務 後継者 跡取り
-    従業員 社員 パート 職人 番頭 女将 店主 代表 担当 担当者 工場長 店長 実習生 研修生 弟子 若手 新人
+    従業員 社員 パート 職人 番頭 女将 店主 代表 担当 担当者 工場長 店長 実習生 研修生 弟子 若手 新人 娘婿 義父 義母 義兄 義弟
+    祖父 祖母 叔父 叔母 伯父 伯母 上司 部下 同僚 先輩 後輩 師匠 親方 社長 会長 私 わたし わたくし 小生 職員 スタッフ 技能実習生
 """.split())
 # What a famous person is cited for, after 「の」: the reader is pointed at a work, not at someone in the company.
 _CITED = re.compile(rf"(?:さん|氏)?の[{KANJI}{KATA}{HIRA}ー]{{0,8}}?(?:本|著書|著作|言葉|名言|格言|教え|理論|思想|哲学|経営|経営論|資本論|"
@@ -153,7 +190,7 @@ def _adjacent(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
-def _namey(t: Token, weak: bool, suffix: str) -> bool:
+def _namey(t: Token, weak: bool, suffix: str, strong: bool = False) -> bool:
     """Whether a token can be the name part before a trade suffix."""
     if t.pos[0] not in ("名詞", "接頭辞") or t.surface in _GENERIC_KANA:
         return False
@@ -166,9 +203,26 @@ def _namey(t: Token, weak: bool, suffix: str) -> bool:
     if _KANJI_WORD.fullmatch(t.surface) and t.pos[1] == "普通名詞":
         if weak and t.surface not in _GENERIC_WEAK:
             return True
+        if strong and suffix in _KANJI_NAME_SUFFIXES and len(t.surface) == 2 and t.surface not in _TRADE_WORDS and t.pos[2] == "一般":
+            return True  # 北星電機, 東邦ケミカル工業: a two-kanji word that names nothing of the trade
         # 丸八電機, 山一商店, 井筒屋: a traditional 屋号 mark with a numeral or a second character
         return len(t.surface) == 2 and (t.surface[0] in _YAGO_MARKS or t.surface[1] in _NUMERALS) and t.surface not in _NOT_YAGO
     return False
+
+
+def _kana_name_before(tokens: tuple[Token, ...], i: int) -> int | None:
+    """Start of a run of hiragana or katakana words (not particles) right before tokens[i], 3 characters or more."""
+    k = i - 1
+    while k >= 0 and _adjacent(tokens[k], tokens[k + 1]) and tokens[k].pos[0] in ("名詞", "動詞", "形容詞", "接頭辞") \
+            and (_HIRA_WORD.fullmatch(tokens[k].surface) or _KATA_WORD.fullmatch(tokens[k].surface)
+                 or (len(tokens[k].surface) == 1 and tokens[k].surface in "ぁ-んァ-ヺ")):
+        k -= 1
+    if k == i - 1:
+        return None
+    run = "".join(t.surface for t in tokens[k + 1:i])
+    if len(run) < 3 or run in _GENERIC_KANA or tokens[k + 1:i][-1].surface in _GENERIC_KANA:
+        return None
+    return tokens[k + 1].start
 
 
 def _continues(tokens: tuple[Token, ...], j: int) -> bool:
@@ -196,9 +250,14 @@ def _trade_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
         k = i - 1
         # walk back over the adjacent nouns of the same compound: ヤマセ精密製作所
         while k >= 0 and _adjacent(tokens[k], tokens[k + 1]) and tokens[k].pos[0] in ("名詞", "接頭辞") and i - k <= 3:
-            if _namey(tokens[k], weak and k == i - 1, t.surface):
+            first = k == 0 or not _adjacent(tokens[k - 1], tokens[k]) or tokens[k - 1].pos[0] not in ("名詞", "接頭辞")
+            if _namey(tokens[k], weak and k == i - 1, t.surface, strong=len(t.surface) >= 2 and first):
                 start = tokens[k].start
+            if len(t.surface) == 1 and start is None:
+                break  # 信州そば屋: before a one-character suffix the word right before it must be the name
             k -= 1
+        if start is None and t.surface in _NAME_ONLY_SUFFIXES:
+            start = _kana_name_before(tokens, i)  # かねまつ商店: a kana name the dictionary cut into words
         if start is not None:
             yield Kind.COMPANY, start, t.end
 
@@ -208,19 +267,26 @@ def _facility_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
         if t.surface not in _FACILITIES:
             continue
         j = i + 1
-        if tokens[j].surface == " " and j + 1 < len(tokens):
-            j += 1  # 料亭 花月, 民宿 しおさい
+        if tokens[j].surface in (" ", "・") and j + 1 < len(tokens):
+            j += 1  # 料亭 花月, 民宿 しおさい, カフェ・ド・ミモザ
         first = j
         end = None
-        while j < len(tokens) and (j == first or _adjacent(tokens[j - 1], tokens[j])) and tokens[j].pos[0] == "名詞" and j - i <= 4 \
-                and _JAPANESE_NAME.fullmatch(tokens[j].surface):
+        last = j
+        while j < len(tokens) and (j == first or _adjacent(tokens[j - 1], tokens[j])) and j - i <= 6 \
+                and (tokens[j].pos[0] == "名詞" or (tokens[j].surface in ("・", "の") and j > first and j + 1 < len(tokens)
+                                                    and tokens[j + 1].pos[0] == "名詞")) \
+                and _JAPANESE_NAME.fullmatch(tokens[j].surface.replace("・", "ア")):
             u = tokens[j]
+            if u.surface in ("・", "の"):
+                j += 1
+                continue
             if u.surface in _FACILITY_GENERIC or u.surface in _FACILITIES or u.surface in _GENERIC_KANA or u.pos[2] in ("サ変可能", "助数詞可能", "副詞可能") or u.pos[1] == "数詞" \
                     or u.surface.startswith(("数", "各", "全", "同", "他")):
                 break
             end = tokens[j].end
+            last = j
             j += 1
-        if end is not None and (j >= len(tokens) or tokens[j].pos[0] != "名詞"):
+        if end is not None and (last + 1 >= len(tokens) or tokens[last + 1].pos[0] != "名詞" or not _adjacent(tokens[last], tokens[last + 1])):
             yield Kind.COMPANY, t.start, end
 
 
@@ -228,9 +294,18 @@ def _quoted(text: str) -> Iterator[Found]:
     if "「" not in text and "『" not in text and '"' not in text and not _LABEL_WORDS.search(text):
         return
     for m in _QUOTED_LABEL.finditer(text):
-        group = next(g for g in ("q", "q2", "q3") if m.group(g) is not None)
+        group = next(g for g in ("q", "q2", "q3", "q4") if m.group(g) is not None)
         name = m.group(group)
         if name.strip(_PLACEHOLDERS + " ") and not all(c in _PLACEHOLDERS + "・ " for c in name):
+            yield Kind.COMPANY, m.start(group), m.end(group)
+    for m in _QUOTED_FIRM.finditer(text):
+        name = m.group("q")
+        if len(name) >= 3 and not any(c in _PLACEHOLDERS for c in name):
+            yield Kind.COMPANY, m.start("q"), m.end("q")
+    for m in _SELF_NAMED.finditer(text):
+        group = "p" if m.group("p") else "a"
+        name = m.group(group)
+        if not any(c in _PLACEHOLDERS for c in name) and not name.startswith(("以下", "通称", "旧", "現在", "株式")):
             yield Kind.COMPANY, m.start(group), m.end(group)
 
 
@@ -250,8 +325,9 @@ def _customers(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
                     if u.surface in _CUSTOMER_INSIDE:
                         k -= 1
                         continue
-                    if u.proper or u.oov or (_KATA_WORD.fullmatch(u.surface) and u.surface not in _GENERIC_KANA) \
-                            or (_HIRA_WORD.fullmatch(u.surface) and u.pos[1] == "普通名詞"):
+                    if u.proper or u.oov or (_HIRA_WORD.fullmatch(u.surface) and u.pos[1] == "普通名詞") \
+                            or (_KANJI_WORD.fullmatch(u.surface) and len(u.surface) == 2 and u.pos[2] == "一般" and u.surface not in _TRADE_WORDS
+                                and u.surface not in _CUSTOMER_INSIDE and k == i - 1 and t.surface in _ORG_SUFFIXES):
                         start = u.start
                         k -= 1
                         continue
@@ -272,6 +348,11 @@ def _customers(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
                         k += 2
 
 
+def _ends_clause(text: str, end: int) -> bool:
+    """Whether a surname stands alone as a subject or an object here: 岡本が, 佐藤は, 中村と (not 岡本工業)."""
+    return text.startswith(("が", "は", "も", "と", "に", "を", "さん", "氏", "様", "くん", "君", "(", "、", "。"), end) or end == len(text)
+
+
 def _cited(text: str, end: int) -> bool:
     """Whether a name is cited for its work, not present: ドラッカーの本, 二宮金次郎の像, 稲盛和夫さんのアメーバ経営."""
     m = _CITED.match(text, end)
@@ -290,7 +371,8 @@ def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
             nxt = tokens[i + 2]  # 鈴木 一郎: the space is a token of its own
         gap = nxt is not None and ((nxt.start - t.end == 1 and text[t.end] == " ") or _adjacent(t, nxt))
         prev = tokens[i - 1] if i else None
-        if prev is not None and _adjacent(prev, t) and prev.pos[0] == "名詞" and prev.surface not in _TITLE_WORDS:
+        if prev is not None and _adjacent(prev, t) and prev.pos[0] == "名詞" and not prev.surface.endswith(tuple(_TITLE_WORDS)) \
+                and (len(t.surface) == 1 or not _KANJI_WORD.fullmatch(prev.surface)) and not _KATA_WORD.fullmatch(t.surface):
             continue  # inside a longer word: こがね原銀 (an institution's short name), not 原 銀
         if t.surname and i >= 2 and tokens[i - 1].surface == "は" and tokens[i - 2].surface in _KIN_AND_ROLES \
                 and (nxt is None or not (nxt.pos[0] == "名詞" and _adjacent(t, nxt))):
@@ -312,13 +394,15 @@ def _surname_given(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
             if not _cited(text, tokens[k].end):
                 yield Kind.PERSON, t.start, tokens[k].end
             continue
-        # a given name after a kin word or a role: 息子の翔太, 妻の恵子, 後継者は長男の大輔
-        if t.given and len(t.surface) >= 2 and i >= 2 and tokens[i - 1].surface in ("の", "は", "・", "、") \
-                and tokens[i - 2].surface in _KIN_AND_ROLES:
+        # a name after a kin word or a role: 息子の翔太, 妻の恵子, 娘婿の岡本が, 私、佐藤は
+        if (t.given or t.surname) and len(t.surface) >= 2 and i >= 2 and tokens[i - 1].surface in ("の", "は", "・", "、", ",") \
+                and tokens[i - 2].surface in _KIN_AND_ROLES and (t.given or _ends_clause(text, t.end)):
             honorific = next((h for h in _HONORIFICS if text.startswith(h, t.end)), "")
             yield Kind.PERSON, t.start, t.end + len(honorific)
             continue
         after = text[t.end:t.end + 3]
+        if t.given and prev is not None and prev.surname and _adjacent(prev, t):
+            continue  # 稲盛和夫さん: the full name is the surname's finding (or a cited one)
         if t.person and after.startswith(_HONORIFICS):
             if t.surname and after.startswith(("さん", "様", "さま", "氏", "殿")):
                 continue  # person.py's job (with its stoplists for 取引先様, 職人さん)
@@ -338,6 +422,8 @@ def _reading_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
 def _chinese(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
     if not any(c in _CHINESE_SURNAMES or c == "金" for c in text):
         return
+    for m in _MIXED_NAME.finditer(text):
+        yield Kind.PERSON, m.start(), m.end()
     for m in _CHINESE_ALONE.finditer(text):
         yield Kind.PERSON, m.start(), m.end() + (2 if text.startswith(("さん", "くん"), m.end()) else 1)
     for m in _CHINESE_NAME.finditer(text):
@@ -349,7 +435,7 @@ def _chinese(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
         if any(t.pos[0] not in ("名詞", "接頭辞", "接尾辞") for t in covering) or covering[0].start != a:
             continue
         whole = len(covering) == 1 and covering[0].person  # 王偉: the dictionary knows the name
-        split = covering[0].surface == name[0] and (covering[0].person or covering[0].oov)  # 陳|建国
+        split = covering[0].surface == name[0]  # 陳|建国, 王|小明: the surname character stands alone
         if whole or split:  # not 韓国, 王者, 顧客層: ordinary words starting with the character
             yield Kind.PERSON, a, b
 
