@@ -2,9 +2,9 @@
 
 Run with -s to see the table. The training corpus (test_privacy_corpus.py) is
 what the rules were tuned on; these show whether they generalise. Each was
-first measured untouched (holdout.yml 84.3%, holdout2.yml 95.0% recall, see
-docs/privacy.md), then the misses were fixed by general rules, and each is
-held to the same bar from then on.
+first measured untouched (holdout.yml 84.3%, holdout2.yml 95.0%, holdout3.yml
+77.7% recall and 23/28 combinations failing, see docs/privacy.md), then the
+misses were fixed by general rules, and each is held to the same bar from then on.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _holdout(name: str = "holdout.yml") -> list[Item]:
     return load_holdout(CORPUS / name)
 
 
-@pytest.mark.parametrize(("name", "size"), [("holdout.yml", 70), ("holdout2.yml", 60)])
+@pytest.mark.parametrize(("name", "size"), [("holdout.yml", 70), ("holdout2.yml", 60), ("holdout3.yml", 170)])
 def test_holdout_recall_and_false_positive_rate(name: str, size: int) -> None:
     items = _holdout(name)
     assert all(item.span in item.text for item in items if item.span is not None)

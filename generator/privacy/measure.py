@@ -78,7 +78,7 @@ def load_corpus(folder: Path = CORPUS) -> list[Item]:
     for path in files:
         for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             cls, span = raw.get("class"), raw.get("span")
-            if cls is not None and (cls not in BY_CORPUS_CLASS and cls not in CLASS_ALIASES or span not in raw["text"]):
+            if cls is not None and ((cls not in BY_CORPUS_CLASS and cls not in CLASS_ALIASES) or span not in raw["text"]):
                 raise ValueError(f"{path.name}: {raw['id']}: unknown class or span not in text")
             items.append(Item(str(raw["id"]), raw["text"], cls, span))
     return items
@@ -89,7 +89,7 @@ def load_holdout(path: Path) -> list[Item]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     items = [Item(str(x["id"]), x["text"], x["class"], x["span"]) for x in data["leaking"]]
     for item in items:
-        if item.cls not in BY_CORPUS_CLASS and item.cls not in CLASS_ALIASES or item.span not in item.text:
+        if (item.cls not in BY_CORPUS_CLASS and item.cls not in CLASS_ALIASES) or item.span not in item.text:
             raise ValueError(f"{path.name}: {item.id}: unknown class or span not in text")
     return items + [Item(str(x["id"]), x["text"], None, None) for x in data["legitimate"]]
 

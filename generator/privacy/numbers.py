@@ -68,9 +68,13 @@ def my_number_valid(digits: str) -> bool:
     return int(digits[11]) == (0 if rest <= 1 else 11 - rest)
 
 
-def _my_number(text: str) -> Iterator[Found]:
+def _my_number_labelled(text: str) -> Iterator[Found]:
     for m in _MY_NUMBER_LABELLED.finditer(text):
         yield Kind.MY_NUMBER, m.start(), m.end()
+
+
+def _my_number(text: str) -> Iterator[Found]:
+    yield from _my_number_labelled(text)
     for m in _TWELVE.finditer(text):
         if my_number_valid(re.sub(r"[^0-9]", "", m.group("num"))):
             yield Kind.MY_NUMBER, m.start(), m.end()
@@ -78,13 +82,15 @@ def _my_number(text: str) -> Iterator[Found]:
 
 # --- 会社法人等番号 ----------------------------------------------------------------
 
-_REGISTER = re.compile(r"会社法人等番号[ ]?(?:は|:)?[ ]?[0-9]{4}-?[0-9]{2}-?[0-9]{6}(?![0-9])"
-                       r"|(?<![0-9\-])[0-9]{4}-[0-9]{2}-[0-9]{6}(?![0-9\-])", re.A)
+_REGISTER = re.compile(r"会社法人等番号[ ]?(?:は|:)?[ ]?(?P<a>[0-9]{4}-?[0-9]{2}-?[0-9]{6})(?![0-9])"
+                       r"|(?<![0-9\-])(?P<b>(?:[0-9]-)?[0-9]{4}-[0-9]{2}-[0-9]{6})(?![0-9\-])"  # 0100-01-123456, 法人番号 as 5-9180-03-459790
+                       r"|法人番号[ ]?(?:は|:)?[ ]?(?P<c>T?[0-9](?:[ \-]?[0-9]){12})(?![0-9])", re.A)
 
 
 def _register(text: str) -> Iterator[Found]:
     for m in _REGISTER.finditer(text):
-        yield Kind.CORPORATE_NUMBER, m.start(), m.end()
+        group = next(g for g in "abc" if m.group(g))
+        yield Kind.CORPORATE_NUMBER, m.start(group), m.end(group)
 
 
 # --- vehicle plates ----------------------------------------------------------------------
@@ -114,9 +120,11 @@ def _plate(text: str) -> Iterator[Found]:
 # --- birth dates -------------------------------------------------------------------------
 
 _ERA = r"(?:明治|大正|昭和|平成|令和|[MTSHR](?=[0-9]))"
+_N = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"  # a month, a day or an era year, also in kanji numerals (二十三)
 _DATE = rf"""(?:
-      (?:19|20)[0-9]{{2}}(?:年[0-9]{{1,2}}月[0-9]{{1,2}}日|[/.\-][0-9]{{1,2}}[/.\-][0-9]{{1,2}})
-    | {_ERA}[ ]?(?:[0-9]{{1,2}}|元)(?:年[0-9]{{1,2}}月[0-9]{{1,2}}日|[/.\-][0-9]{{1,2}}[/.\-][0-9]{{1,2}})
+      (?:(?:19|20)[0-9]{{2}}|[一][九][〇一二三四五六七八九]{{2}}|[二][〇][〇一二三四五六七八九]{{2}})
+      (?:年{_N}月{_N}日|[/.\-][0-9]{{1,2}}[/.\-][0-9]{{1,2}})
+    | {_ERA}[ ]?(?:{_N}|元)(?:年{_N}月{_N}日|[/.\-][0-9]{{1,2}}[/.\-][0-9]{{1,2}})
 )"""
 _BIRTH = re.compile(rf"""
     (?P<a>{_DATE})[ ]?(?:の)?(?=生まれ|生\b|生[^産地活涯]|うまれ|誕生|出生|生$)
@@ -157,11 +165,23 @@ def _kanji_phone(text: str) -> Iterator[Found]:
             yield Kind.PHONE, m.start(), m.end()
 
 
+def _in_kanji_digits(text: str, finder: object) -> Iterator[Found]:
+    """A finder run once more with 〇一二…九 read as digits (普通口座 三〇五一二八七); one character for one."""
+    if not _HAS_KANJI_DIGIT.search(text):
+        return
+    digits = text.translate(_KANJI_TO_DIGIT)
+    for kind, start, end in finder(digits):  # type: ignore[operator]
+        if any(c in "〇○一二三四五六七八九零" for c in text[start:end]):
+            yield kind, start, end
+
+
 def numbers(text: str) -> Iterator[Found]:
     """Every labelled or check-digit number in normalised text."""
     yield from _my_number(text)
     yield from _register(text)
     yield from _bank(text)
+    yield from _in_kanji_digits(text, _bank)
+    yield from _in_kanji_digits(text, _my_number_labelled)
     yield from _birth(text)
     yield from _plate(text)
     yield from _kanji_phone(text)

@@ -40,8 +40,15 @@ _PHONE = re.compile(r"""
 """, re.X | re.A)
 
 
+# A number shaped like a phone number but labelled as something else: 部品番号 03-4512-7788.
+_NOT_PHONE_LABEL = re.compile(r"(?:部品番号|品番|型番|型式|製品番号|管理番号|注文番号|伝票番号|図番|図面番号|ロット番号|ロット|シリアル番号|"
+                              r"品目コード|商品コード|JANコード|コード|規格|番号体系)[ ]?(?:は|:|No\.?)?[ ]?$")
+
+
 def _phone(text: str) -> Iterator[Found]:
     for m in _PHONE.finditer(text):
+        if _NOT_PHONE_LABEL.search(text, max(0, m.start() - 12), m.start()):
+            continue
         digits = re.sub(r"[^0-9]", "", m.group())
         if digits.startswith("81") and m.group().startswith("+"):
             ok = 9 <= len(digits) - 2 <= 10
@@ -61,7 +68,7 @@ def phone_digits(value: str) -> str:
 
 # "@" and "." as staff spell them to fool harvesters: (at) [at] アット あっと ★, (dot) ドット,
 # and a bare " at ". A bare " dot " is left out: "look at this dot com" is English.
-_AT_MARKED = r"[ ]?[(\[<{][ ]?at[ ]?[)\]>}][ ]?|[ ]?\(?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])\)?[ ]?|_at_|-at-|\.at\."
+_AT_MARKED = r"[ ]?[(\[<{][ ]?(?:at|@)[ ]?[)\]>}][ ]?|[ ]?\(?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])\)?[ ]?|_at_|-at-|\.at\."
 _AT_WORD = rf"{_AT_MARKED}|[ ]at[ ]"
 _DOT_WORD = r"[ ]?[(\[<{][ ]?dot[ ]?[)\]>}][ ]?|[ ]?(?:ドット|どっと)[ ]?|_dot_|-dot-"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
@@ -72,10 +79,29 @@ _EMAIL = re.compile(rf"""
     {_LABEL}
     (?:(?:\.|{_DOT_WORD}){_LABEL})+
 """, re.X | re.A | re.I)
+_HAS_KANA = re.compile(f"[{HIRA}{KATA}]")
 _EMAIL_HINTS = ("@", "アット", "あっと", "★", "☆", "_at_")
 
 
+# The user part in kana, "at" and "dot" spelled out: よしだ あっと example どっと jp.
+_KANA_EMAIL = re.compile(
+    rf"(?P<local>[{HIRA}{KATA}A-Za-z0-9._\-]{{2,20}})[ ]?(?:あっと(?:まーく)?|アット(?:マーク)?|@|\(at\)|\[at\])[ ]?"
+    rf"(?P<domain>{_LABEL}(?:[ ]?(?:どっと|ドット|\.|\(dot\))[ ]?{_LABEL})+)"
+)
+
+
+def _kana_email(text: str) -> Iterator[Found]:
+    for m in _KANA_EMAIL.finditer(text):
+        if not _HAS_KANA.search(m.group("local")):
+            continue  # an ASCII user part is _email's
+        tld = re.split(r"[ ]?(?:どっと|ドット|\.|\(dot\))[ ]?", m.group("domain"))[-1]
+        if _KNOWN_TLD.fullmatch(tld.lower()):
+            yield Kind.EMAIL, m.start(), m.end()
+
+
 def _email(text: str) -> Iterator[Found]:
+    if any(w in text for w in ("あっと", "アット")):
+        yield from _kana_email(text)
     if "at" not in text.lower() and not any(hint in text for hint in _EMAIL_HINTS):
         return
     for m in _EMAIL.finditer(text):
@@ -276,6 +302,20 @@ def _address(text: str) -> Iterator[Found]:
             yield Kind.ADDRESS, begin, end
 
 
+# A street address written by streets and towns, as in Kyoto, ending in a bare number:
+# 京都市中京区三条通烏丸西入御倉町75, 横浜市中区本町75番地.
+_STREET = re.compile(rf"(?P<place>[{KANJI}{KATA}ヶケ]{{1,12}}(?:市|区|郡)[{KANJI}{KATA}ヶケ]{{2,24}}?(?:町|通|入|条|丁))"
+                     r"(?P<num>[0-9]{1,4})(?:番地?)?(?![0-9\-.]|[ ]?" + _UNITS + ")")
+
+
+def _street(text: str) -> Iterator[Found]:
+    if "市" not in text and "区" not in text and "郡" not in text:
+        return
+    for m in _STREET.finditer(text):
+        begin = _address_start(text, m.start("num"), False, 1)
+        yield Kind.ADDRESS, begin if begin is not None else m.start("place"), m.end()
+
+
 # House numbers in kanji numerals (一丁目二番三号, 千二百番地の五) need two parts:
 # 「駅前一丁目」「一番の課題」「三号機」「第一工場」 alone are no address.
 _KANJI_DIGITS = "〇一二三四五六七八九十百千"
@@ -396,21 +436,31 @@ _TRANSFER_KANA = re.compile(rf"(?<![{KATA}])(?:\(?[カユシザドゴメイ]\)[ 
 # (Foods, Bakery, Design …) count after a romanised Japanese word or in capitals: "Web Design" is a subject.
 _JA_TRADE_WORDS = r"SEIKI|Seiki|KOGYO|Kogyo|SHOTEN|Shoten|SEISAKUSHO|Seisakusho|DENKI|Denki|SANGYO|Sangyo|SHOJI|Shoji|" \
     r"KENSETSU|Kensetsu|KOMUTEN|Komuten|SHUZO|Shuzo|HONPO|Honpo|SEIKA|Seika|SHOKAI|Shokai"
-_EN_TRADE_WORDS = r"FOODS?|Foods?|BAKERY|Bakery|FARMS?|Farms?|BREWERY|Brewery|WORKS|Works|INDUSTR(?:Y|IES)|Industr(?:y|ies)|" \
-    r"MFG|TRADING|Trading|CONFECTIONERY|Confectionery|DESIGN|Design|STUDIO|Studio|KITCHEN|Kitchen|COFFEE|Coffee"
+_EN_TRADE_WORDS = r"foods?|bakery|farms?|brewery|brewing|works|industr(?:y|ies)|mfg|trading|confectionery|design|studio|kitchen|" \
+    r"coffee|textiles?|motors?|garden|gardens|crafts?|factory|labo?|store|shop|house|cafe|wines?|winery|tea|sweets|seafoods?|" \
+    r"engineering|electric|manufacturing|company|products|japan"
 _ROMAN_TRADE = re.compile(
-    rf"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z]{{1,15}}(?:[ &][A-Z][A-Za-z]{{1,15}}){{0,2}})[ ]"
+    rf"(?<![A-Za-z])(?P<name>[A-Za-z][A-Za-z]{{1,15}}(?:[ &][A-Za-z][A-Za-z]{{1,15}}){{0,2}}?)[ ]"
     rf"(?:(?P<ja>{_JA_TRADE_WORDS})|(?P<en>{_EN_TRADE_WORDS}))(?![A-Za-z])",
-    re.A,
+    re.A | re.I,
 )
 
 
 def _roman_trade(text: str) -> Iterator[Found]:
+    """KATO FOODS, Kato Shoten, minori garden: a romanised Japanese word before a trade word.
+
+    The word before the trade word must read as romaji ("Web Design", "Green Farm" are English);
+    a romanised Japanese trade word (SEIKI, Shoten) in lower case counts only after a lower-case name.
+    """
     for m in _ROMAN_TRADE.finditer(text):
-        name = m.group("name")
-        if m.group("en") and not ((name.isupper() and m.group("en").isupper()) or romaji_word(name.split()[-1])):
+        words = m.group("name").split()
+        first = words[-1]
+        if not romaji_word(first) and not (m.group("ja") and first[:1].isupper()):
             continue
-        yield Kind.COMPANY, m.start(), m.end()
+        if m.group("ja") and not m.group("ja")[:1].isupper() and not first.islower():
+            continue
+        start = m.end("name") - len(first) if not all(romaji_word(w) or w.isupper() for w in words) else m.start()
+        yield Kind.COMPANY, start, m.end()
 
 
 def _company(text: str) -> Iterator[Found]:
@@ -446,9 +496,11 @@ _SNS_SEARCH = re.compile(
     r"(?:LINE|Line|ライン|Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|TikTok|Tiktok|tiktok|"
     r"Facebook|facebook|フェイスブック|YouTube|Youtube|youtube|ユーチューブ|Threads|note|X)(?![A-Za-z])"
     r"[^。\n]{0,12}?[「『\" ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})[」』\"]?[ ]?(?:で|と|を)?[ ]?"
-    r"(?:検索|フォロー|調べ|探し|登録|友だち|友達)",
+    r"(?:検索|フォロー|調べ|探し|登録|友だち|友達|という)",
     re.A,
 )
+# A channel or account name in quotes: YouTubeチャンネル『みかん山のヨシダ』, アカウント名「…」.
+_CHANNEL = re.compile(r"(?:チャンネル|アカウント|ユーザー名|ハンドル)(?:名)?(?:は|:)?[ ]?[「『](?P<id>[^」』\n]{2,30})[」』]")
 _SNS_HINTS = ("id", "line", "instagram", "twitter", "tiktok", "facebook", "youtube", "threads", "note", "x", "ライン", "インスタ",
               "ツイッター", "フェイスブック", "ユーチューブ")
 
@@ -465,6 +517,8 @@ def _handle(text: str) -> Iterator[Found]:
         yield Kind.HANDLE, m.start(group), m.end(group)
     for m in _SNS_SEARCH.finditer(text):
         yield Kind.HANDLE, m.start("id"), m.end("id")
+    for m in _CHANNEL.finditer(text):
+        yield Kind.HANDLE, m.start("id"), m.end("id")
 
 
 # --- all of them ----------------------------------------------------------------
@@ -477,7 +531,7 @@ def _handle(text: str) -> Iterator[Found]:
 # most Japanese lines skip those. Kanji house numbers and みどり精工.テスト need none.
 _ORDER = (
     (_url, True), (_email, True), (_domain, True), (_idn_domain, False), (_numbers, False), (_phone, True), (_corporate, True),
-    (_postal, True), (_address, True), (_kanji_address, False), (_handle, True), (_company, False), (_person, False),
+    (_postal, True), (_address, True), (_street, True), (_kanji_address, False), (_handle, True), (_company, False), (_person, False),
     (_proper, False),
 )
 _ASCII_ALNUM = re.compile("[0-9A-Za-z@]")

@@ -161,6 +161,23 @@ _MIXED_NAME = re.compile(rf"(?<![{KANJI}{KATA}])[金李朴崔鄭姜趙尹張林�
                          r"(?=さん|様|氏|くん|君|が|は|と|、|を|に|も|の|\()")
 _NOT_GIVEN_END = frozenset("地県市町村区店社業部課場品化性的式製局所会館駅線内外間側方面等者員界向用中後前上下産物材料費税額率屋際語系")
 _ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?P<a>[A-Z][a-z]+|[A-Z]{2,})[ ](?P<b>[A-Z][a-z]+|[A-Z]{2,})(?![A-Za-z])")
+# Common given names and family names from the countries staff and trainees often come from (the Philippines,
+# Viet Nam, China, Korea, Brazil, Indonesia, Nepal, the West). A capitalised pair is a name when each word is
+# one of these or reads as romaji: Maria Santos, Li Wei, Kenji Tanaka (not Green Farm, Park Avenue).
+_FOREIGN_NAMES = frozenset("""
+    maria jose juan ana carlos luis pedro miguel antonio manuel rosa carmen santos reyes cruz garcia lopez gonzalez rodriguez
+    hernandez martinez ramos mendoza torres flores rivera bautista dela aquino castillo villanueva fernandez perez silva
+    oliveira souza costa pereira ferreira alves lima gomes ribeiro nguyen tran le pham hoang phan vu vo dang bui do ho ngo
+    duong ly minh anh linh huong thanh tuan hung dung mai lan hoa nam li wei wang zhang liu chen yang huang zhao wu zhou
+    xu sun zhu ma hu guo lin he gao luo zheng liang xie song tang xiao ming hua jun ying mei kim lee park choi jung kang
+    cho yoon jang lim han shin seo kwon hwang ahn song min ji hye young sung john michael david robert james william richard
+    thomas charles daniel matthew paul mark peter kevin brian george edward mary anna sarah emily jennifer linda elizabeth
+    susan jessica karen nancy lisa smith johnson williams brown jones miller davis wilson anderson taylor moore jackson white
+    harris martin thompson clark lewis walker hall allen young king wright scott green baker adams nelson hill campbell
+    mitchell roberts carter phillips evans turner parker collins edwards stewart morris murphy cook rogers morgan cooper
+    singh kumar sharma gurung tamang rai thapa shrestha magar ahmed mohammed muhammad ali khan hassan ibrahim siti dewi
+    putri sari wati budi agus rizki andi
+""".split())
 _ROMAN_NOT_NAMES = frozenset("shinkin ginko ginkou kaisha kabushiki kogyo shoten seisakusho sangyo shoji kensetsu komuten "
                              "denki seiki honpo shuzo seika shokai sake kaizen monozukuri omotenashi".split())
 _READING = re.compile(rf"\((?P<r>[{HIRA}{KATA} ]{{2,20}})\)")
@@ -450,7 +467,7 @@ def _romanised(text: str) -> Iterator[Found]:
         a, b = m.group("a"), m.group("b")
         if a.lower() in _ROMAN_NOT_NAMES or b.lower() in _ROMAN_NOT_NAMES:
             continue
-        if romaji_word(a) and romaji_word(b):
+        if all(romaji_word(w) or w.lower() in _FOREIGN_NAMES for w in (a, b)):
             yield Kind.PERSON, m.start(), m.end()
 
 

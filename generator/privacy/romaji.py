@@ -21,6 +21,8 @@ _ENGLISH = frozenset("""
     rose wise side wide ride hide tide ten men hen pen den many money honey tree free sea see bee tea pie tie die
     into unto mono piano radio video data media area idea opera sofa pizza manga anime karate tofu sushi judo
     open omen amen token women human woman japan tokyo osaka kyoto kobe nagoya yokohama sapporo fukuoka
+    avenue size rise base case care cure pure sure rare fare ware gate kite mute cute tube cube dune tune june wake bake
+    cake lake rake tape cape shape shine shade nose rope hose pose dose mode code
 """.split())
 
 
