@@ -64,6 +64,8 @@ _TRADE_WORDS = frozenset("""
     医療 介護 福祉 保育 教育 観光 宿泊 飲食 外食 給食 清掃 警備 整備 修理 車両 鉄道 電鉄 交通 航空 海運 物産 商事 ケミカル
     歯科 動物 整骨 接骨 鍼灸 治療 建築 設計 住設 電器 造園 硝子 化工 紙業 工機 技研 興産 町工場 工場 事務所 会社 企業 法人
     地域 地場 基幹 先端 素材 環境 情報 通信 半導体 光学 航空 宇宙 船舶 造船 製薬 医薬 薬品 農産 海産 特産 名産 土産 温泉
+    近代 現代 戦後 明治 大正 昭和 日本 海外 国内 県内 市内 北部 南部 東部 西部 沿岸 内陸 臨海 主要 主力 周辺 小規模 中規模
+    大規模 家族 同族 家業 名門 有名 人気 一流 在来 手工 家内 近隣 全国 世界 国際 先進 新規 成長 衰退 斜陽
 """.split())
 # After a kana common noun (ヤマセ, かもめ) only the suffixes that make nothing but a name count:
 # 「ガラス工業」「アルミ金属」「プロモーション企画」 describe a trade.
@@ -102,12 +104,27 @@ _QUOTED_LABEL = re.compile(
     r"|(?:屋号|ブランド名?|商品名|銘柄|店名|社名)(?:は|:)?[ ]?(?P<q3>(?![A-Z]{1,3}(?![A-Za-z]))[A-Z][A-Za-z0-9&'.\-]+(?:[ ][A-Z][A-Za-z0-9&'.\-]+){0,3})"
     r"|(?<![A-Za-z])(?P<q4>[A-Za-z][A-Za-z0-9&'.\-]{2,20}(?:[ ][A-Za-z][A-Za-z0-9&'.\-]{1,20}){0,3})[ ]?という(?:ブランド|屋号|店名|商品名|名前)"
 )
-_LABEL_WORDS = re.compile("屋号|ブランド|商品|銘柄|店名|社名|という")
+_LABEL_WORDS = re.compile("屋号|ブランド|商品|銘柄|店名|社名|という|当|弊社|自社|わが社|我が社|うちの")
 # A name the writer sets beside "our company": 当社（山岸製作所）, うちの会社、北星電機では, 当事業所（…）.
 _SELF_NAMED = re.compile(
     r"(?:当社|弊社|当店|当院|当園|当館|当事業所|当施設|当工房|当蔵|自社|わが社|我が社|うちの(?:会社|店|工場|事業所))"
     r"(?:\((?P<p>[^)\n]{2,30})\)|、[ ]?(?P<a>[^、。\n]{2,20}?)(?=では|は|が|も|として|の))"
 )
+_NOT_SELF_NAMES = ("以下", "通称", "旧", "現在", "株式", "本社", "所在地", "創業", "設立", "従業員", "資本金", "社員", "約", "仮")
+_NOT_A_NAME = re.compile(r"[:0-9、]|名$|人$|年$")
+_FIRM_END = re.compile(r"(?:製作所|工業|商店|工務店|電機|商会|本舗|屋|堂|荘|館|亭|庵|院|園|店|舗|工房|農園|牧場|ホテル|旅館|家|会計|事務所)$")
+# 「町の電器屋」「まちのパン屋」「行列のできる店」: a phrase about a kind of shop, not a name.
+_PHRASE_NOT_NAME = re.compile(r"^(?:町|まち|街|地域|村|みんな|私|わたし|僕|家族|日本|世界|昔ながら|近所|地元|駅前)の|できる|[るたい]店$|仮称|未定")
+
+
+def _phrase_not_name(name: str) -> bool:
+    if _PHRASE_NOT_NAME.search(name):
+        return True
+    body = _FIRM_END.sub("", name)
+    return body.endswith(tuple(_TRADE_WORDS | _GENERIC_KANA | _GOODS))
+
+
+_GOODS = frozenset("本 花 米 酒 魚 肉 茶 薬 靴 傘 鍵 時計 眼鏡 電器 家電 八百 豆腐 菓子 和菓子 洋菓子 パン 果物 青果 文具 玩具 布団 畳 金物".split())
 # A name in 「」 that ends like a firm or a facility: 「よしだ整骨院」「湯の花荘」.
 _QUOTED_FIRM = re.compile(r"[「『](?P<q>[^」』\n]{1,24}?(?:荘|館|亭|庵|堂|屋|院|園|店|舗|工房|農園|牧場|製作所|工務店|商店|商会|本舗|ホテル|旅館))[」』]")
 # A facility word followed by its name: ホテル潮風, 旅館みやび, 民宿さざなみ.
@@ -313,17 +330,21 @@ def _quoted(text: str) -> Iterator[Found]:
     for m in _QUOTED_LABEL.finditer(text):
         group = next(g for g in ("q", "q2", "q3", "q4") if m.group(g) is not None)
         name = m.group(group)
-        if name.strip(_PLACEHOLDERS + " ") and not all(c in _PLACEHOLDERS + "・ " for c in name):
+        if name.strip(_PLACEHOLDERS + " ") and not all(c in _PLACEHOLDERS + "・ " for c in name) \
+                and not re.search(r"仮称|未定|検討中|^\(.*\)$", name):
             yield Kind.COMPANY, m.start(group), m.end(group)
     for m in _QUOTED_FIRM.finditer(text):
         name = m.group("q")
-        if len(name) >= 3 and not any(c in _PLACEHOLDERS for c in name):
+        if len(name) >= 3 and not any(c in _PLACEHOLDERS for c in name) and not _phrase_not_name(name):
             yield Kind.COMPANY, m.start("q"), m.end("q")
     for m in _SELF_NAMED.finditer(text):
         group = "p" if m.group("p") else "a"
         name = m.group(group)
-        if not any(c in _PLACEHOLDERS for c in name) and not name.startswith(("以下", "通称", "旧", "現在", "株式")):
-            yield Kind.COMPANY, m.start(group), m.end(group)
+        if any(c in _PLACEHOLDERS for c in name) or name.startswith(_NOT_SELF_NAMES) or _NOT_A_NAME.search(name):
+            continue
+        if group == "a" and not _FIRM_END.search(name) and not _KATA_WORD.fullmatch(name):
+            continue  # 「うちの会社、実は…」: after a comma only what ends like a firm is its name
+        yield Kind.COMPANY, m.start(group), m.end(group)
 
 
 def _customers(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
