@@ -2,13 +2,17 @@
 
 Trade names without a legal form (company, P507):
 
-* a proper noun, an unknown word, or a kana word that is no trade (ヤマセ, かもめ)
-  right before a trade suffix: 佐藤工務店, ヤマセ製作所, 丸福商店, 山田屋, かもめ荘;
+* a proper noun, an unknown word, or a kana word that is no trade (ヤマセ, かもめ,
+  かねまつ) right before a trade suffix: 佐藤工務店, ヤマセ製作所, 山田屋, かもめ荘;
   also a proper noun the dictionary holds whole (加藤製作所, 木村屋). A kanji
-  common noun counts only before 堂/荘/亭/庵 (松風堂), whose common compounds
-  (食堂, 別荘) the dictionary holds as one word; before 屋 it is the trade (金物屋);
-* a facility word and a name: ホテル潮風, 旅館みやび, 民宿さざなみ;
-* a name in 「」 after 屋号/ブランド/商品名/銘柄/店名 (or before という屋号).
+  common noun counts before 堂/荘/亭/庵/館 (松風堂), whose common compounds (食堂,
+  別荘) the dictionary holds as one word, as a 屋号 (丸八電機), or as a two-kanji
+  word that describes no trade before a company suffix (北星電機; not 地域交通,
+  温泉旅館, 近代工業); before 屋 it is the trade (金物屋, 信州そば屋);
+* a facility word and a name: ホテル潮風, 旅館みやび, カフェ・ド・ミモザ, 菓子処甘泉;
+* a name in 「」 after 屋号/ブランド/商品名/銘柄/店名/旅館 … (or before という屋号),
+  a 「」 name that ends like a firm (「よしだ整骨院」, not 「町の電器屋」), and the
+  name set beside "our company" (当社（山岸製作所）, うちの会社、北星電機では).
 
 Named customers (company): a proper noun before 病院/高校/百貨店/ホテル …
 (佐藤病院, 県立横浜高校, 丸越百貨店) in a sentence about 納品/取引/納める, and an
@@ -22,7 +26,11 @@ Personal names (person, P508), beyond person.py's honorifics and roles:
 * a Chinese or Korean name: one listed surname character and a one- or two-kanji
   given name before a particle or an honorific (陳建国が, 王偉さん);
 * a name followed by its reading (鷲尾(わしお));
-* a romanised name of two romaji words (Kenji Tanaka, TANAKA Kenji).
+* a romanised name of two romaji words or common foreign names (Kenji Tanaka, TANAKA Kenji,
+  Maria Santos), or with Mr./Ms.;
+* a name after a kin word or a role (息子の翔太, 娘婿の岡本が, 担当は中村).
+
+A famous person cited for a work (ドラッカーの本, 二宮金次郎の像) is not someone in the company.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ Found = tuple[Kind, int, int]
 _KATA_WORD = re.compile(f"[{KATA}]{{2,}}")
 _HIRA_WORD = re.compile(f"[{HIRA}]{{2,}}")
 _KANJI_WORD = re.compile(f"[{KANJI}]+")
+_KANA_CHAR = re.compile(f"[{HIRA}{KATA}]")
 _PLACEHOLDERS = "○◯〇●△▲□■×✕＊*"
 
 # --- trade names -----------------------------------------------------------------------
@@ -153,7 +162,7 @@ _CUSTOMER_INSIDE = frozenset("""
     市立 県立 都立 府立 道立 国立 私立 町立 村立 市民 総合 中央 記念 第一 第二 第三 赤十字 大学 付属 附属 国際 医学部 学部 医療
     センター 聖 本店 支店 本館 新館
 """.split())
-# Suffixes that make an organisation's name of any two-kanji word before them: 北星電機, 東和交通.
+# Suffixes that make an organisation's name of any two-kanji word before them, for a customer: 北星電機.
 _ORG_SUFFIXES = frozenset("電機 工業 製作所 商事 物産 重工".split())
 # Proper nouns that are platforms, standards or tools, not customers.
 _NOT_CUSTOMERS = frozenset("""
@@ -204,7 +213,7 @@ _NOT_PERSON_NAMES = frozenset("""
 
 
 _JAPANESE_NAME = re.compile(f"[{KANJI}{KATA}{HIRA}()]+")
-# Words written right before a name in one run: 社長山田太郎, 故鈴木一郎.
+# Kin words and roles a name follows after の/は/、: 息子の翔太, 娘婿の岡本が, 担当は中村, 私、佐藤は.
 _KIN_AND_ROLES = frozenset("""
     息子 娘 妻 夫 長男 長女 次男 次女 三男 三女 孫 兄 弟 姉 妹 父 母 甥 姪 嫁 婿 家内 主人 社長 専務 常務 後継者 跡取り
     従業員 社員 パート 職人 番頭 女将 店主 代表 担当 担当者 工場長 店長 実習生 研修生 弟子 若手 新人 娘婿 義父 義母 義兄 義弟
@@ -213,6 +222,7 @@ _KIN_AND_ROLES = frozenset("""
 # What a famous person is cited for, after 「の」: the reader is pointed at a work, not at someone in the company.
 _CITED = re.compile(rf"(?:さん|氏)?の[{KANJI}{KATA}{HIRA}ー]{{0,8}}?(?:本|著書|著作|言葉|名言|格言|教え|理論|思想|哲学|経営|経営論|資本論|"
                     r"法則|原則|手法|方式|像|銅像|生家|記念館|ゆかり|伝記|小説|作品|映画|歌|曲|絵|肖像)(?![ぁ-ん]{0,1}[いうけ])")
+# Words written right before a name in one run: 社長山田太郎, 現社長斉藤浩二, 故鈴木一郎.
 _TITLE_WORDS = frozenset("社長 会長 代表 専務 常務 部長 課長 店主 女将 担当 故 元 前 現 先代 父 母 妻 夫 長男 長女 次男 次女 息子 娘 創業者".split())
 
 
@@ -249,7 +259,7 @@ def _kana_name_before(tokens: tuple[Token, ...], i: int) -> int | None:
     k = i - 1
     while k >= 0 and _adjacent(tokens[k], tokens[k + 1]) and tokens[k].pos[0] in ("名詞", "動詞", "形容詞", "接頭辞") \
             and (_HIRA_WORD.fullmatch(tokens[k].surface) or _KATA_WORD.fullmatch(tokens[k].surface)
-                 or (len(tokens[k].surface) == 1 and tokens[k].surface in "ぁ-んァ-ヺ")):
+                 or _KANA_CHAR.fullmatch(tokens[k].surface)):
         k -= 1
     if k == i - 1:
         return None
