@@ -26,9 +26,10 @@ def test_founding_year_in_a_small_cell_fails_with_the_facts_named(valid_root: Pa
         f"この課題を含めて1件だけです（{MIN_K}件未満）。これに創業年（1921年）と「町内で唯一」という珍しさが組み合わさると会社が特定されます。"
         "ぼかして書いてください（例: 「創業100年を超える」「県内でも数少ない」「受賞歴がある」）。"
         "会社が特定されることに同意している場合は、regions/privacy-allow.yml に SKS の確認を受けた例外を追加します"
+        '（phrase: "創業1921年"、"町内で唯一"）'
         " ('description': only 1 published challenge(s) are in 神奈川県 × 製造業 × 21-50 employees (fewer than 5); "
         "combined with founding year (1921年) and the claim '町内で唯一' this identifies the company; make the detail vaguer, "
-        "or add a reviewed exception to regions/privacy-allow.yml if the company agrees to be recognisable)"
+        'or add a reviewed exception to regions/privacy-allow.yml if the company agrees to be recognisable (phrase: "創業1921年"、"町内で唯一"))'
     ]
 
 
@@ -102,3 +103,12 @@ def _kinds(text: str) -> list[str]:
 ])
 def test_distinctive_details(text: str, expected: list[str]) -> None:
     assert sorted(_kinds(text)) == sorted(expected)
+
+
+def test_every_distinctive_detail_needs_its_own_exception(valid_root: Path) -> None:
+    replace(valid_root, CHALLENGE, ORIGINAL, "description: 創業1921年、町内で唯一残る鋳物の工場です。")
+    write_allow(valid_root, entry(CHALLENGE, "創業1921年", reason="会社が公表しており同意済み"))
+    assert [line.split(" ")[2] for line in lines(valid_root)] == ["P521"]  # 町内で唯一 still combines
+    write_allow(valid_root, entry(CHALLENGE, "創業1921年", reason="会社が公表しており同意済み")
+                + entry(CHALLENGE, "町内で唯一", reason="会社が公表しており同意済み"))
+    assert lines(valid_root) == []

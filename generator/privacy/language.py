@@ -88,11 +88,24 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=8192)
+# Texts up to this length are cached (a field, a line of a page); the built-page scan also sends a
+# whole page's new lines at once, which would only fill the cache with texts never seen again.
+_CACHED_LENGTH = 2000
+
+
 def analyse(text: str) -> tuple[Token, ...]:
     """Tokens of normalised text, with offsets in it; () for text without kanji or katakana."""
     if not _NEEDS_ANALYSIS.search(text):
         return ()
+    return _analyse_cached(text) if len(text) <= _CACHED_LENGTH else _analyse(text)
+
+
+@lru_cache(maxsize=4096)
+def _analyse_cached(text: str) -> tuple[Token, ...]:
+    return _analyse(text)
+
+
+def _analyse(text: str) -> tuple[Token, ...]:
     tokenizer = _tokenizer()
     tokens: list[Token] = []
     for offset, chunk in _chunks(text):

@@ -114,11 +114,13 @@ def message(cell: Cell, k: int, details: list[Detail], extra: list[Reason]) -> t
     band_ja = vocab.EMPLOYEE_BANDS.get(band, band)
     facts_ja = "と".join([d.label_ja for d in details] + [r.label_ja for r in extra])
     facts_en = " and ".join([d.label_en for d in details] + [r.label_en for r in extra])
+    phrases = "、".join(f'"{d.span}"' for d in details)  # what an exception must name, exactly as typed
     ja = (f"公開する課題のうち「{prefecture}・{industry}・従業員{band_ja}」の会社はこの課題を含めて{k}件だけです"
           f"（{MIN_K}件未満）。これに{facts_ja}が組み合わさると会社が特定されます。"
           "ぼかして書いてください（例: 「創業100年を超える」「県内でも数少ない」「受賞歴がある」）。"
-          "会社が特定されることに同意している場合は、regions/privacy-allow.yml に SKS の確認を受けた例外を追加します")
+          "会社が特定されることに同意している場合は、regions/privacy-allow.yml に SKS の確認を受けた例外を追加します"
+          f"（phrase: {phrases}）")
     en = (f"only {k} published challenge(s) are in {prefecture} × {industry} × {band} employees (fewer than {MIN_K}); "
           f"combined with {facts_en} this identifies the company; make the detail vaguer, "
-          "or add a reviewed exception to regions/privacy-allow.yml if the company agrees to be recognisable")
+          f"or add a reviewed exception to regions/privacy-allow.yml if the company agrees to be recognisable (phrase: {phrases})")
     return ja, en
