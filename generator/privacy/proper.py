@@ -357,6 +357,33 @@ def _quoted(text: str) -> Iterator[Found]:
         yield Kind.COMPANY, m.start(group), m.end(group)
 
 
+# Words that end a company's name in running text: マツバ電子, ミドリ産業, ホシノ社.
+_COMPANY_WORDS = frozenset("""
+    社 電子 産業 工業 電機 製作所 商事 物産 自動車 化学 精機 重工 建設 食品 製薬 グループ ホールディングス 電工 通信 製菓 商会 工機
+""".split())
+
+
+def _named_companies(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
+    """A company named right before 向け/に納品/との取引 …: トヨハシ向け, ホシノ社向け, マツバ電子との取引."""
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.place or t.surface in _NOT_CUSTOMERS or not _JAPANESE_NAME.fullmatch(t.surface) or t.pos[0] != "名詞" \
+                or t.surface.endswith(_GENERIC_ORGS):
+            continue
+        j = i
+        while j + 1 < n and _adjacent(tokens[j], tokens[j + 1]) and tokens[j + 1].surface in _COMPANY_WORDS:
+            j += 1
+        named = t.proper and not t.person
+        if j > i:  # with a company word, any name-like word: マツバ電子, ホシノ社
+            named = named or t.person or t.oov or (_KATA_WORD.fullmatch(t.surface) is not None and t.surface not in _GENERIC_KANA)
+        after = _CUSTOMER_NEXT.match(text, tokens[j].end)
+        if not named and after and not after.group().endswith("向け"):
+            # an unknown katakana word that is delivered to: トヨハシに納品 (but インバウンド向け is a market)
+            named = t.oov and _KATA_WORD.fullmatch(t.surface) is not None and len(t.surface) >= 3
+        if named and after:
+            yield Kind.COMPANY, t.start, tokens[j].end
+
+
 def _customers(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
     for sentence in re.finditer(r"[^。!?\n]+", text):
         s, e = sentence.span()
@@ -511,6 +538,7 @@ def proper(text: str) -> Iterator[Found]:
     if not tokens:
         return
     yield from _customers(text, tokens)
+    yield from _named_companies(text, tokens)
     yield from _trade_names(text, tokens)
     yield from _facility_names(text, tokens)
     yield from _surname_given(tokens, text)
