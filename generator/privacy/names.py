@@ -9,6 +9,7 @@ from .chars import HIRA, KANJI, KATA
 from .kinds import Kind
 from .language import Token
 from .romaji import romaji_word
+from .surnames import PLACE_SURNAMES, SURNAMES
 from .words import JAPANESE_NAME, KANJI_WORD, KATA_WORD, PLACEHOLDERS, adjacent
 
 Found = tuple[Kind, int, int]
@@ -93,6 +94,12 @@ def full_names(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
         if t.surname and i >= 2 and tokens[i - 1].surface == "は" and tokens[i - 2].surface in _KIN_AND_ROLES \
                 and (nxt is None or not (nxt.pos[0] == "名詞" and adjacent(t, nxt))):
             yield Kind.PERSON, tokens[i - 2].start, t.end  # 担当は中村まで, 代表は鈴木です
+            continue
+        # a listed surname alone as the subject of a clause: 「鈴木が担当しています」「。高橋は…」
+        if t.surname and t.surface in SURNAMES and len(t.surface) >= 2 and t.surface not in PLACE_SURNAMES \
+                and (i == 0 or tokens[i - 1].pos[1] in ("句点", "読点") or tokens[i - 1].surface in ("、", "。", " ")) \
+                and text.startswith(("が", "は", "も"), t.end) and not (nxt is not None and nxt.given):
+            yield Kind.PERSON, t.start, t.end
             continue
         if t.surname and nxt is not None and gap and nxt.given:
             # a one-kanji given name only before an honorific or a clause break: 山田翔さんが, not 山田錦を (a rice)

@@ -28,7 +28,8 @@ Personal names (person, P508), beyond person.py's honorifics and roles:
 * a name followed by its reading (鷲尾(わしお));
 * a romanised name of two romaji words or common foreign names (Kenji Tanaka, TANAKA Kenji,
   Maria Santos), or with Mr./Ms.;
-* a name after a kin word or a role (息子の翔太, 娘婿の岡本が, 担当は中村).
+* a name after a kin word or a role (息子の翔太, 娘婿の岡本が, 担当は中村);
+* a listed surname alone as the subject of a sentence (鈴木が担当しています; not 千葉は関東の県).
 
 A famous person cited for a work (ドラッカーの本, 二宮金次郎の像) is not someone in the company.
 
