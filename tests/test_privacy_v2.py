@@ -103,6 +103,12 @@ def found(text: str) -> list[tuple[Kind, str]]:
     ("上司の長谷川博士とともに", Kind.PERSON, "長谷川博士"),
     ("鈴木が担当しています。", Kind.PERSON, "鈴木"),
     ("工場は二つ。高橋は営業を見ている。", Kind.PERSON, "高橋"),
+    ("相談者は木下と申します。", Kind.PERSON, "木下"),
+    ("担当者：ヤマモト", Kind.PERSON, "ヤマモト"),
+    ("口座名義はスズキ ハナコです", Kind.PERSON, "スズキ ハナコ"),
+    ("創業者の孫にあたる小野寺が継ぐ", Kind.PERSON, "小野寺"),
+    ("屋号：やまいち", Kind.COMPANY, "やまいち"),
+    ("店名はまるやです。", Kind.COMPANY, "まるや"),
 ])
 def test_new_classes_are_found(text: str, kind: Kind, span: str) -> None:
     assert (kind, span) in found(text)
@@ -124,7 +130,8 @@ def test_new_classes_are_found(text: str, kind: Kind, span: str) -> None:
     "顧客層を広げたい", "酒米は山田錦を使う", "お客様や職人さん", "皆さんのお知恵", "王道の商品構成", "建国記念の日",
     "Project Manager として", "こがね原銀",
     "部品番号　０３－４５１２－７７８８　のような番号体系", "Green Farm", "Park Avenue", "Web Design の講座",
-    "地域交通の維持", "温泉旅館の再生", "千葉は関東の県です", "石川は北陸の県", "オンラインストアの運営", "ピーター・ドラッカーの本", "稲盛和夫さんのアメーバ経営",
+    "地域交通の維持", "温泉旅館の再生", "千葉は関東の県です", "石川は北陸の県",
+    "店名はひらがなで書く", "屋号はまだない。", "商品名はカタカナです。", "オンラインストアの運営", "ピーター・ドラッカーの本", "稲盛和夫さんのアメーバ経営",
 ])
 def test_traps_stay_silent(text: str) -> None:
     assert found(text) == []

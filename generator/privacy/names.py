@@ -76,6 +76,9 @@ def _cited(text: str, end: int) -> bool:
     return m is not None
 
 
+_SELF_INTRODUCTION = re.compile(r"(?:と申します|と申す|といいます|と言います|です。?私|でございます)")
+
+
 def full_names(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -97,9 +100,18 @@ def full_names(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
             continue
         # a listed surname alone as the subject of a clause: 「鈴木が担当しています」「。高橋は…」
         if t.surname and t.surface in SURNAMES and len(t.surface) >= 2 and t.surface not in PLACE_SURNAMES \
-                and (i == 0 or tokens[i - 1].pos[1] in ("句点", "読点") or tokens[i - 1].surface in ("、", "。", " ")) \
+                and (i == 0 or tokens[i - 1].pos[1] in ("句点", "読点") or tokens[i - 1].surface in ("、", "。", " ")
+                     or tokens[i - 1].pos[0] in ("動詞", "助動詞")) \
                 and text.startswith(("が", "は", "も"), t.end) and not (nxt is not None and nxt.given):
             yield Kind.PERSON, t.start, t.end
+            continue
+        # introducing oneself: 木下と申します, 山田太郎といいます
+        if t.person and _SELF_INTRODUCTION.match(text, nxt.end if (t.surname and nxt is not None and gap and nxt.given) else t.end):
+            yield Kind.PERSON, t.start, nxt.end if (t.surname and nxt is not None and gap and nxt.given) else t.end
+            continue
+        # a name in katakana, as a bank account holder or a form shows it: スズキ ハナコ
+        if t.proper and KATA_WORD.fullmatch(t.surface) and nxt is not None and gap and nxt.given and KATA_WORD.fullmatch(nxt.surface):
+            yield Kind.PERSON, t.start, nxt.end
             continue
         if t.surname and nxt is not None and gap and nxt.given:
             # a one-kanji given name only before an honorific or a clause break: 山田翔さんが, not 山田錦を (a rice)
@@ -118,7 +130,7 @@ def full_names(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
                 yield Kind.PERSON, t.start, tokens[k].end
             continue
         # a name after a kin word or a role: 息子の翔太, 妻の恵子, 娘婿の岡本が, 私、佐藤は
-        if (t.given or t.surname) and len(t.surface) >= 2 and i >= 2 and tokens[i - 1].surface in ("の", "は", "・", "、", ",") \
+        if (t.given or t.surname) and len(t.surface) >= 2 and i >= 2 and tokens[i - 1].surface in ("の", "は", "・", "、", ",", ":") \
                 and tokens[i - 2].surface in _KIN_AND_ROLES and (t.given or _ends_clause(text, t.end)):
             honorific = next((h for h in _HONORIFICS if text.startswith(h, t.end)), "")
             yield Kind.PERSON, t.start, t.end + len(honorific)

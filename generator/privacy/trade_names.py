@@ -47,6 +47,7 @@ _QUOTED_LABEL = re.compile(
     r"(?:は|が|の|を|も|:|として|で)?[ ]?[「『\"](?P<q>[^」』\"\n]{1,30})[」』\"]"
     r"|[「『](?P<q2>[^」』\n]{1,30})[」』](?:という|って|の)?(?:屋号|ブランド|店名|商品名|銘柄|名前の(?:店|宿|旅館|商品|ブランド))"
     r"|(?:屋号|ブランド名?|商品名|銘柄|店名|社名)(?:は|:)?[ ]?(?P<q3>(?![A-Z]{1,3}(?![A-Za-z]))[A-Z][A-Za-z0-9&'.\-]+(?:[ ][A-Z][A-Za-z0-9&'.\-]+){0,3})"
+    r"|(?:屋号|店名|社名|旧社名|ブランド名|商品名|銘柄)(?:は|:)[ ]?(?P<q5>[ァ-ヺー]{2,12}|[ぁ-ん]{2,12}?)(?=です|。|、|という|として|\)|$)"
     r"|(?<![A-Za-z])(?P<q4>[A-Za-z][A-Za-z0-9&'.\-]{2,20}(?:[ ][A-Za-z][A-Za-z0-9&'.\-]{1,20}){0,3})[ ]?という(?:ブランド|屋号|店名|商品名|名前)"
 )
 _LABEL_WORDS = re.compile("屋号|ブランド|商品|銘柄|店名|社名|という|当|弊社|自社|わが社|我が社|うちの")
@@ -188,7 +189,9 @@ def quoted_names(text: str) -> Iterator[Found]:
     if "「" not in text and "『" not in text and '"' not in text and not _LABEL_WORDS.search(text):
         return
     for m in _QUOTED_LABEL.finditer(text):
-        group = next(g for g in ("q", "q2", "q3", "q4") if m.group(g) is not None)
+        group = next(g for g in ("q", "q2", "q3", "q4", "q5") if m.group(g) is not None)
+        if group == "q5" and re.search("ない|なし|まだ|ません|ある|あり|いろいろ|さまざま|ひらがな|カタカナ|ローマ", m.group(group)):
+            continue  # 屋号はまだない: no name
         name = m.group(group)
         if name.strip(PLACEHOLDERS + " ") and not all(c in PLACEHOLDERS + "・ " for c in name) \
                 and not re.search(r"仮称|未定|検討中|^\(.*\)$", name):
