@@ -42,11 +42,11 @@ def test_exception_applies_to_its_file_only(valid_root: Path) -> None:
 
 def test_exception_matches_the_phrase_as_typed(valid_root: Path) -> None:
     # The span is compared un-normalised: a half-width phrase does not silence a full-width number.
-    replace(valid_root, CHALLENGE, "町工場です。", "町工場です。型番は０３－１２３４－５６７８です。")
-    write_allow(valid_root, entry(CHALLENGE, "03-1234-5678", "型番であり電話番号ではない"))
+    replace(valid_root, CHALLENGE, "町工場です。", "町工場です。整理番号は０３－１２３４－５６７８です。")
+    write_allow(valid_root, entry(CHALLENGE, "03-1234-5678", "整理番号であり電話番号ではない"))
     codes = [line.split(" ")[2] for line in lines(valid_root)]
     assert codes == ["P501", "P531"]
-    write_allow(valid_root, entry(CHALLENGE, "０３－１２３４－５６７８", "型番であり電話番号ではない"))
+    write_allow(valid_root, entry(CHALLENGE, "０３－１２３４－５６７８", "整理番号であり電話番号ではない"))
     assert lines(valid_root) == []
 
 

@@ -177,3 +177,33 @@ def test_reviewed_exception_and_public_venue_pass_both_lines(valid_root: Path, t
     assert "鈴木さん" in page
     meeting_page = (tmp_path / "out/kanto/minato-shinkin/meetings/2026-12-10/index.html").read_text(encoding="utf-8")
     assert "横浜市中区本町1-2-3" in meeting_page
+
+
+def test_new_classes_are_caught_on_built_pages(site: tuple[Path, SitePlan]) -> None:
+    """The build scan uses the same language layer and labelled-number rules as validation."""
+    out, plan = site
+    inject(out / CHALLENGE_PAGE,
+           "<p>代表の<strong>山田太郎</strong>が営むヤマセ製作所は、市立みなと病院に納品しています。</p>"
+           "<p>振込先は普通 1234567、マイナンバーは1234 5678 9018、社用車は品川 300 さ 12-34。</p>"
+           "<p>社長は1956年3月14日生まれ、携帯は〇九〇‐一二三四‐五六七八、インスタは kato_foods で検索。</p>")
+    assert sorted((d.code, d.message_ja.split("「")[1].split("」")[0]) for d in scan(out, plan)) == [
+        ("P501", "〇九〇‐一二三四‐五六七八"),
+        ("P507", "みなと病院"),
+        ("P507", "ヤマセ製作所"),
+        ("P508", "代表の山田太郎"),
+        ("P509", "kato_foods"),
+        ("P511", "普通 1234567"),
+        ("P512", "マイナンバーは1234 5678 9018"),
+        ("P513", "品川 300 さ 12-34"),
+        ("P514", "1956年3月14日生まれ"),
+    ]
+
+
+def test_build_refuses_a_name_the_first_line_missed(valid_root: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(generator.privacy.check, "check_dataset", lambda root, ds, allow: [])
+    replace(valid_root, CHALLENGE, "町工場です。", "町工場です。父・田中次郎と二人で営む加藤製作所です。")
+    result = _build(valid_root, tmp_path / "out")
+    assert not result.ok and not (tmp_path / "out").exists()
+    assert sorted((d.code, d.message_ja.split("「")[1].split("」")[0]) for d in result.diagnostics) == [
+        ("P507", "加藤製作所"), ("P508", "田中次郎")]

@@ -15,7 +15,8 @@ def test_corpus_recall_and_false_positive_rate() -> None:
     print(format_report(report))
     assert report.leaking >= 122 and report.legitimate >= 120  # the labelled corpus is all there
     assert set(report.per_class) == {"phone", "email", "url", "postal", "address", "corporate_number",
-                                     "company_name", "person_name", "handle"}
+                                     "company_name", "person_name", "handle",
+                                     "bank_account", "my_number", "vehicle_plate", "birth_date"}
     assert report.recall >= MIN_RECALL, report.misses
     assert report.false_positive_rate <= MAX_FALSE_POSITIVES, [i for i, _ in report.false_positives]
 

@@ -111,3 +111,13 @@ def test_file_with_a_schema_error_is_still_scanned(valid_root) -> None:
     _, found = load_dataset(valid_root)
     codes = {(d.path, d.code) for d in found}
     assert (CHALLENGE, "S109") in codes and (CHALLENGE, "P501") in codes
+
+
+def test_venue_named_by_its_first_word_is_public(valid_root: Path) -> None:
+    # A hotel venue is public; the description names it without the floor and the room.
+    replace(valid_root, MEETING, "  name: みなと台信用金庫 本店ホール", "  name: ホテル潮風 2階 鳳凰の間")
+    replace(valid_root, MEETING, "  地域の中小企業5社が、それぞれの課題を発表します。",
+            "  地域の中小企業5社が、それぞれの課題を発表します。会場はホテル潮風です。")
+    assert lines(valid_root) == []
+    replace(valid_root, MEETING, "会場はホテル潮風です。", "会場はホテル潮風です。懇親会はホテル浜風で。")
+    assert [line.split(" ")[2] for line in lines(valid_root)] == ["P507"]  # another hotel is not the venue

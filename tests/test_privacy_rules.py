@@ -61,7 +61,17 @@ def test_prefilled_form_link_in_text(valid_root: Path) -> None:
 # --- P520: re-identification --------------------------------------------------------------
 
 
+def crowd(root: Path, others: int) -> None:
+    """Add `others` published challenges in the same prefecture, industry and size band (k = others + 1)."""
+    source = (root / CHALLENGE).read_text(encoding="utf-8")
+    for n in range(others):
+        (root / CHALLENGE).with_name(f"other-{n}.yml").write_text(
+            source.replace("description: 金属の精密加工を40年続けてきた町工場です。", f"description: 樹脂成形の会社その{n}です。"),
+            encoding="utf-8")
+
+
 def test_founding_year_and_town_warn_but_do_not_fail(valid_root: Path) -> None:
+    crowd(valid_root, 4)  # k = 5: the cell alone does not narrow the company down
     replace(valid_root, CHALLENGE, "description: 金属の精密加工を40年続けてきた町工場です。",
             "description: 創業1962年、桜川町で金属の精密加工を続けてきた町工場です。")
     dataset, found = load_dataset(valid_root)
@@ -74,6 +84,7 @@ def test_founding_year_and_town_warn_but_do_not_fail(valid_root: Path) -> None:
 
 
 def test_unique_claim_warns_alone(valid_root: Path) -> None:
+    crowd(valid_root, 4)
     replace(valid_root, CHALLENGE, "新しい分野を探しています。", "新しい分野を探しています。国内唯一の技術です。")
     assert lines(valid_root) == [
         f"{CHALLENGE}:7:61: warning P520 「課題の内容（description）」: 「国内唯一」という表現で会社が特定されるおそれがあります。"
@@ -83,8 +94,11 @@ def test_unique_claim_warns_alone(valid_root: Path) -> None:
 
 
 def test_rare_trade_counts_only_with_a_small_headcount(valid_root: Path) -> None:
+    crowd(valid_root, 4)
     replace(valid_root, CHALLENGE, "町工場です。", "町工場です。昭和37年創業の酒蔵です。")
     assert lines(valid_root) == []  # 21-50 employees: the trade alone is not narrow
+    for n in range(4):
+        replace(valid_root, CHALLENGE.replace("precision-parts", f"other-{n}"), "employees: 21-50", "employees: 6-20")
     replace(valid_root, CHALLENGE, "employees: 21-50", "employees: 6-20")
     assert [line.split("」: ")[1].split("。")[0] for line in lines(valid_root)] == [
         "創業年（昭和37年）と業種（酒蔵）と従業員規模（6〜20名）の組み合わせで会社が特定されるおそれがあります"

@@ -11,7 +11,11 @@ Two lines of defence:
 
 The pieces: normalise.py (NFKC + dashes, with a map back to what was typed),
 patterns.py (the detectors), person.py (personal names), chars.py,
-surnames.py (data), scan.py (text → findings),
+surnames.py (data), scan.py (text → findings), numbers.py (labelled numbers:
+accounts, マイナンバー, plates, birth dates), language.py (the Japanese
+analyser, SudachiPy), proper.py with trade_names.py, customers.py, names.py
+and words.py (names with no fixed shape), romaji.py, uniqueness.py (P521,
+k-anonymity across the dataset),
 kinds.py (codes and messages), public.py (what may stand: the institutions'
 own contact details, venues, co-hosts), allow.py (reviewed exceptions in
 regions/privacy-allow.yml), locate.py (line and column inside a value),

@@ -19,12 +19,14 @@ from ..loader import LoadedFile
 from ..models import Challenge
 from ..registry import BY_NAME, KINDS, scanned_fields, values_at
 from .allow import AllowList
-from .kinds import PREFILL, REIDENT, Kind
+from .kinds import PREFILL, REIDENT, UNIQUE, Kind
 from .locate import locate
 from .prefill import prefilled
 from .public import PublicDetails
 from .reident import combination, reasons
 from .scan import scan_text
+from .uniqueness import MIN_K, Cell, cell_counts, distinctive, k_of
+from .uniqueness import message as unique_message
 
 # The challenge fields the re-identification check reads together.
 CHALLENGE_TEXT = scanned_fields(Challenge)
@@ -79,10 +81,17 @@ class _Checker:
         if url and (parts := prefilled(url)):
             self.add(rec, path, url, 0, "", PREFILL, *prefill_message(parts))
 
-    def reident(self, rec: Record) -> None:
+    def reident(self, rec: Record, k: int, cell: Cell) -> None:
         model = rec.model
         fields = {f: getattr(model, f) for (f, *nested) in CHALLENGE_TEXT if not nested}
         found = [r for r in reasons(fields, model.employees) if not self.allow.permits(rec.path, r.span)]
+        if k < MIN_K:
+            details = [d for d in distinctive(fields, model.employees, found) if not self.allow.permits(rec.path, d.span)]
+            if details:
+                extra = [r for r in found if r.kind in ("area", "customer")][:2]
+                first = details[0]
+                self.add(rec, (first.field,), fields[first.field], first.start, first.span, UNIQUE, *unique_message(cell, k, details, extra))
+                return
         chosen = combination(found)
         if not chosen:
             return
@@ -109,8 +118,10 @@ class _Checker:
             self.form_url(rec, ("signup", "url"), signup.url if signup else None)
         for rec in self.ds.veterans.values():
             self.form_url(rec, ("contact_form",), rec.model.contact_form)
-        for rec in self.ds.challenges.values():
-            self.reident(rec)
+        cells = {key: (rec.model.prefecture, rec.model.industry, rec.model.employees) for key, rec in self.ds.challenges.items()}
+        counts = cell_counts([(cell, key not in self.ds.unpublished) for key, cell in cells.items()])
+        for key, rec in self.ds.challenges.items():
+            self.reident(rec, k_of(counts, cells[key], key not in self.ds.unpublished), cells[key])
         return self.out
 
 

@@ -42,6 +42,16 @@ class Kind(Enum):
                       "write the role only, without the name")
     HANDLE = KindInfo("P509", "handle", "SNS のアカウント名", "social-media handle",
                       "削除してください", "delete it")
+    BANK_ACCOUNT = KindInfo("P511", "bank_account", "口座番号", "bank account number",
+                            "削除してください（振込先は公開しません）", "delete it (bank details are never published)")
+    MY_NUMBER = KindInfo("P512", "my_number", "マイナンバー（個人番号）", "My Number (individual number)",
+                         "すぐに削除してください（法律で利用が制限された番号です）",
+                         "delete it at once (its use is restricted by law)")
+    VEHICLE_PLATE = KindInfo("P513", "vehicle_plate", "車のナンバー", "vehicle licence plate",
+                             "削除してください", "delete it")
+    BIRTH_DATE = KindInfo("P514", "birth_date", "生年月日", "date of birth",
+                          "「60代」「昭和30年代生まれ」のように幅で書いてください",
+                          "give an age range instead (e.g. 'in his sixties')")
 
     @property
     def info(self) -> KindInfo:
@@ -57,5 +67,6 @@ BY_CORPUS_CLASS = {k.info.corpus: k for k in Kind}
 # Codes of the other privacy diagnostics (not text kinds).
 PREFILL = "P510"
 REIDENT = "P520"
+UNIQUE = "P521"  # a distinctive detail in a challenge few others share prefecture, industry and size with
 ALLOW_FILE = "P530"
 ALLOW_UNUSED = "P531"

@@ -16,7 +16,10 @@ from collections.abc import Iterator
 
 from .chars import HIRA, KANJI, KATA
 from .kinds import Kind
+from .numbers import numbers as _numbers
 from .person import person as _person
+from .proper import proper as _proper
+from .romaji import romaji_word
 
 Found = tuple[Kind, int, int]
 
@@ -37,8 +40,15 @@ _PHONE = re.compile(r"""
 """, re.X | re.A)
 
 
+# A number shaped like a phone number but labelled as something else: 部品番号 03-4512-7788.
+_NOT_PHONE_LABEL = re.compile(r"(?:部品番号|品番|型番|型式|製品番号|管理番号|注文番号|伝票番号|図番|図面番号|ロット番号|ロット|シリアル番号|"
+                              r"品目コード|商品コード|JANコード|コード|規格|番号体系)[ ]?(?:は|:|No\.?)?[ ]?$")
+
+
 def _phone(text: str) -> Iterator[Found]:
     for m in _PHONE.finditer(text):
+        if _NOT_PHONE_LABEL.search(text, max(0, m.start() - 12), m.start()):
+            continue
         digits = re.sub(r"[^0-9]", "", m.group())
         if digits.startswith("81") and m.group().startswith("+"):
             ok = 9 <= len(digits) - 2 <= 10
@@ -58,21 +68,40 @@ def phone_digits(value: str) -> str:
 
 # "@" and "." as staff spell them to fool harvesters: (at) [at] アット あっと ★, (dot) ドット,
 # and a bare " at ". A bare " dot " is left out: "look at this dot com" is English.
-_AT_MARKED = r"[ ]?[(\[<{][ ]?at[ ]?[)\]>}][ ]?|[ ]?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])[ ]?"
+_AT_MARKED = r"[ ]?[(\[<{][ ]?(?:at|@)[ ]?[)\]>}][ ]?|[ ]?\(?(?:アット(?:マーク)?|あっと(?:まーく)?|[★☆])\)?[ ]?|_at_|-at-|\.at\."
 _AT_WORD = rf"{_AT_MARKED}|[ ]at[ ]"
-_DOT_WORD = r"[ ]?[(\[<{][ ]?dot[ ]?[)\]>}][ ]?|[ ]?(?:ドット|どっと)[ ]?"
+_DOT_WORD = r"[ ]?[(\[<{][ ]?dot[ ]?[)\]>}][ ]?|[ ]?(?:ドット|どっと)[ ]?|_dot_|-dot-"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _EMAIL = re.compile(rf"""
     (?<![A-Za-z0-9._%+\-])
-    [A-Za-z0-9][A-Za-z0-9._%+\-]*
+    [A-Za-z0-9](?:[A-Za-z0-9._%+\-]|_(?!at_))*
     (?:[ ]?(?P<at>@)[ ]?|(?P<bare>[ ]at[ ])|{_AT_MARKED})
     {_LABEL}
     (?:(?:\.|{_DOT_WORD}){_LABEL})+
 """, re.X | re.A | re.I)
-_EMAIL_HINTS = ("@", "アット", "あっと", "★", "☆")
+_HAS_KANA = re.compile(f"[{HIRA}{KATA}]")
+_EMAIL_HINTS = ("@", "アット", "あっと", "★", "☆", "_at_")
+
+
+# The user part in kana, "at" and "dot" spelled out: よしだ あっと example どっと jp.
+_KANA_EMAIL = re.compile(
+    rf"(?P<local>[{HIRA}{KATA}A-Za-z0-9._\-]{{2,20}})[ ]?(?:あっと(?:まーく)?|アット(?:マーク)?|@|\(at\)|\[at\])[ ]?"
+    rf"(?P<domain>{_LABEL}(?:[ ]?(?:どっと|ドット|\.|\(dot\))[ ]?{_LABEL})+)"
+)
+
+
+def _kana_email(text: str) -> Iterator[Found]:
+    for m in _KANA_EMAIL.finditer(text):
+        if not _HAS_KANA.search(m.group("local")):
+            continue  # an ASCII user part is _email's
+        tld = re.split(r"[ ]?(?:どっと|ドット|\.|\(dot\))[ ]?", m.group("domain"))[-1]
+        if _KNOWN_TLD.fullmatch(tld.lower()):
+            yield Kind.EMAIL, m.start(), m.end()
 
 
 def _email(text: str) -> Iterator[Found]:
+    if any(w in text for w in ("あっと", "アット")):
+        yield from _kana_email(text)
     if "at" not in text.lower() and not any(hint in text for hint in _EMAIL_HINTS):
         return
     for m in _EMAIL.finditer(text):
@@ -183,7 +212,11 @@ def _idn_domain(text: str) -> Iterator[Found]:
     for m in _IDN.finditer(text):
         if not (m.group("ja") or _HAS_JAPANESE.search(m.group("labels"))):
             continue  # all ASCII: _domain's job
+        if m.start() and text[m.start() - 1] == ".":
+            continue  # 「(.jpや.co.jp)」: a list of top-level domains, no name before them
         start = _idn_start(text, m.start(), m.start() + m.group("labels").index("."))
+        if not (m.group("ja") or _HAS_JAPANESE.search(text, start, m.start("labels") + len(m.group("labels")))):
+            continue  # only 「jpや」 was Japanese: what is left is all ASCII, _domain's job
         if (start and text[start - 1] in _PLACEHOLDERS) or text[start:text.index(".", start)].endswith(_GENERIC_LABELS):
             continue  # 「○○商店.jp」「社名.jp」 are fill-in examples
         yield Kind.URL, start, _trim_url(text, start, m.end())
@@ -237,6 +270,8 @@ def _address_start(text: str, at: int, dashes: bool, parts: int) -> int | None:
     run = text[i:at]
     if not run or text[at - 1] in _PARTICLES + "てりるく":
         return None
+    if i > 0 and text[i - 1].isdigit() and run.startswith(("丁目", "番", "号")):
+        return None  # 「1丁目から3丁目にかけて」: the words before are the tail of another number, a range
     if i > 0 and text[i - 1] in _PLACEHOLDERS:
         return None  # 「○○町1丁目」 is a fill-in example, not an address
     pref = _PREFECTURE.search(run)
@@ -265,6 +300,20 @@ def _address(text: str) -> Iterator[Found]:
         begin = _address_start(text, start, dashes, m.group().count("-") + 1)
         if begin is not None:
             yield Kind.ADDRESS, begin, end
+
+
+# A street address written by streets and towns, as in Kyoto, ending in a bare number:
+# 京都市中京区三条通烏丸西入御倉町75, 横浜市中区本町75番地.
+_STREET = re.compile(rf"(?P<place>[{KANJI}{KATA}ヶケ]{{1,12}}(?:市|区|郡)[{KANJI}{KATA}ヶケ]{{2,24}}?(?:町|通|入|条|丁))"
+                     r"(?P<num>[0-9]{1,4})(?:番地?)?(?![0-9\-.]|[ ]?" + _UNITS + ")")
+
+
+def _street(text: str) -> Iterator[Found]:
+    if "市" not in text and "区" not in text and "郡" not in text:
+        return
+    for m in _STREET.finditer(text):
+        begin = _address_start(text, m.start("num"), False, 1)
+        yield Kind.ADDRESS, begin if begin is not None else m.start("place"), m.end()
 
 
 # House numbers in kanji numerals (一丁目二番三号, 千二百番地の五) need two parts:
@@ -310,7 +359,8 @@ def _corporate(text: str) -> Iterator[Found]:
 _MARKERS = re.compile(
     r"医療法人社団|医療法人財団|特定非営利活動法人|有限責任事業組合|株式会社|有限会社|合同会社|合資会社|合名会社|医療法人|社会福祉法人|"
     r"一般社団法人|一般財団法人|公益社団法人|公益財団法人|NPO法人|学校法人|宗教法人|農事組合法人|社団法人|財団法人|"
-    r"事業協同組合|協同組合|企業組合|協業組合|"
+    r"事業協同組合|協同組合|企業組合|協業組合|税理士法人|弁護士法人|司法書士法人|行政書士法人|社会保険労務士法人|監査法人|"
+    r"特許業務法人|土地家屋調査士法人|"
     r"\((?:株|有|合|同|資|名|医|社|財|福|特|協|学|一社|一財|公社|公財|特非|NPO)\)"
 )
 _UNION = ("協同組合", "事業協同組合", "企業組合", "協業組合")
@@ -380,7 +430,44 @@ def _name_before(text: str, pos: int, marker: str) -> int | None:
     return start
 
 
+# The name a bank transfer shows: カ)ヤマダセイサクシヨ, ユ)マルフクシヨウテン, ヤマダセイサクシヨ(カ (after NFKC).
+_TRANSFER_KANA = re.compile(rf"(?<![{KATA}])(?:\(?[カユシザドゴメイ]\)[ ]?[{KATA}]{{3,}}|[{KATA}]{{3,}}[ ]?\([カユ]\)?(?![{KATA}]))")
+# A romanised brand or trade name: KATO FOODS, YAMADA SEIKI, Kato Shoten. English trade words
+# (Foods, Bakery, Design …) count after a romanised Japanese word or in capitals: "Web Design" is a subject.
+_JA_TRADE_WORDS = r"SEIKI|Seiki|KOGYO|Kogyo|SHOTEN|Shoten|SEISAKUSHO|Seisakusho|DENKI|Denki|SANGYO|Sangyo|SHOJI|Shoji|" \
+    r"KENSETSU|Kensetsu|KOMUTEN|Komuten|SHUZO|Shuzo|HONPO|Honpo|SEIKA|Seika|SHOKAI|Shokai"
+_EN_TRADE_WORDS = r"foods?|bakery|farms?|brewery|brewing|works|industr(?:y|ies)|mfg|trading|confectionery|design|studio|kitchen|" \
+    r"coffee|textiles?|motors?|garden|gardens|crafts?|factory|labo?|store|shop|house|cafe|wines?|winery|tea|sweets|seafoods?|" \
+    r"engineering|electric|manufacturing|company|products|japan"
+_ROMAN_TRADE = re.compile(
+    rf"(?<![A-Za-z])(?P<name>[A-Za-z][A-Za-z]{{1,15}}(?:[ &][A-Za-z][A-Za-z]{{1,15}}){{0,2}}?)[ ]"
+    rf"(?:(?P<ja>{_JA_TRADE_WORDS})|(?P<en>{_EN_TRADE_WORDS}))(?![A-Za-z])",
+    re.A | re.I,
+)
+
+
+def _roman_trade(text: str) -> Iterator[Found]:
+    """KATO FOODS, Kato Shoten, minori garden: a romanised Japanese word before a trade word.
+
+    The word before the trade word must read as romaji ("Web Design", "Green Farm" are English);
+    a romanised Japanese trade word (SEIKI, Shoten) in lower case counts only after a lower-case name.
+    """
+    for m in _ROMAN_TRADE.finditer(text):
+        words = m.group("name").split()
+        first = words[-1]
+        if not romaji_word(first) and not (m.group("ja") and first[:1].isupper()):
+            continue
+        if m.group("ja") and not m.group("ja")[:1].isupper() and not first.islower():
+            continue
+        start = m.end("name") - len(first) if not all(romaji_word(w) or w.isupper() for w in words) else m.start()
+        yield Kind.COMPANY, start, m.end()
+
+
 def _company(text: str) -> Iterator[Found]:
+    if "(" in text or ")" in text:
+        for m in _TRANSFER_KANA.finditer(text):
+            yield Kind.COMPANY, m.start(), m.end()
+    yield from _roman_trade(text)
     for m in _MARKERS.finditer(text):
         end = _name_after(text, m.end())
         if end is not None:
@@ -400,11 +487,21 @@ _AT_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+\-@])@(?=[A-Za-z0-9._\-]*[A-Za-z])[A
 _SNS_ID = re.compile(
     r"(?:LINE|Line|ライン|Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|TikTok|Tiktok|tiktok|"
     r"Facebook|facebook|フェイスブック|YouTube|Youtube|youtube|ユーチューブ|Threads)(?![A-Za-z])"
-    r"[ ]?(?:公式)?[ ]?(?:ID|アカウント)?[ ]?(?:は|:)[ ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})|"
+    r"\)?[ ]?(?:公式)?[ ]?(?:ID|アカウント)?[ ]?(?:は|:)[ ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})|"
     r"(?<![A-Za-z])ID[ ]?(?:は|:)[ ]?(?P<id2>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})",
     re.A,
 )
-_SNS_HINTS = ("id", "line", "instagram", "twitter", "tiktok", "facebook", "youtube", "threads", "ライン", "インスタ",
+# A handle written without "@" for readers to look up: インスタで「kato.foods」と検索, Instagram は kato_foods でフォロー.
+_SNS_SEARCH = re.compile(
+    r"(?:LINE|Line|ライン|Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|TikTok|Tiktok|tiktok|"
+    r"Facebook|facebook|フェイスブック|YouTube|Youtube|youtube|ユーチューブ|Threads|note|X)(?![A-Za-z])"
+    r"[^。\n]{0,12}?[「『\" ]?(?P<id>(?=[A-Za-z0-9._\-]*[A-Za-z])[A-Za-z0-9._\-]{3,30})[」』\"]?[ ]?(?:で|と|を)?[ ]?"
+    r"(?:検索|フォロー|調べ|探し|登録|友だち|友達|という)",
+    re.A,
+)
+# A channel or account name in quotes: YouTubeチャンネル『みかん山のヨシダ』, アカウント名「…」.
+_CHANNEL = re.compile(r"(?:チャンネル|アカウント|ユーザー名|ハンドル)(?:名)?(?:は|:)?[ ]?[「『](?P<id>[^」』\n]{2,30})[」』]")
+_SNS_HINTS = ("id", "line", "instagram", "twitter", "tiktok", "facebook", "youtube", "threads", "note", "x", "ライン", "インスタ",
               "ツイッター", "フェイスブック", "ユーチューブ")
 
 
@@ -418,17 +515,24 @@ def _handle(text: str) -> Iterator[Found]:
     for m in _SNS_ID.finditer(text):
         group = "id" if m.group("id") else "id2"
         yield Kind.HANDLE, m.start(group), m.end(group)
+    for m in _SNS_SEARCH.finditer(text):
+        yield Kind.HANDLE, m.start("id"), m.end("id")
+    for m in _CHANNEL.finditer(text):
+        yield Kind.HANDLE, m.start("id"), m.end("id")
 
 
 # --- all of them ----------------------------------------------------------------
 
 # When two findings overlap, the first detector here wins: a whole URL before the
-# e-mail address in its query, an address before the bare domain inside it, …
+# e-mail address in its query, an address before the bare domain inside it, a
+# labelled number (口座番号, 生年月日) before the phone or address it resembles, the
+# fixed patterns before the language layer's names (proper.py), …
 # Each detector with whether it needs an ASCII letter, digit or "@" (after NFKC):
 # most Japanese lines skip those. Kanji house numbers and みどり精工.テスト need none.
 _ORDER = (
-    (_url, True), (_email, True), (_domain, True), (_idn_domain, False), (_phone, True), (_corporate, True),
-    (_postal, True), (_address, True), (_kanji_address, False), (_handle, True), (_company, False), (_person, False),
+    (_url, True), (_email, True), (_domain, True), (_idn_domain, False), (_numbers, False), (_phone, True), (_corporate, True),
+    (_postal, True), (_address, True), (_street, True), (_kanji_address, False), (_handle, True), (_company, False), (_person, False),
+    (_proper, False),
 )
 _ASCII_ALNUM = re.compile("[0-9A-Za-z@]")
 

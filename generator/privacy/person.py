@@ -31,7 +31,8 @@ _WORD_CHAR = re.compile(f"[{KANJI}{HIRA}{KATA}A-Za-z0-9]")
 _HONORIFICS = ("様", "さま", "さん", "氏", "殿")
 _PLACE_ROLES = ("支店長", "工場長", "店長", "所長", "営業所長", "支社長", "事業所長", "局長", "駅長", "署長", "校長", "園長", "館長")
 _ROLES = ("代表取締役社長", "代表取締役", "取締役", "副社長", "社長", "会長", "専務", "常務", "部長", "課長", "係長", "次長",
-          "室長", "主任", "院長", "理事長", "事務長", "施設長", "先生", *_PLACE_ROLES)
+          "室長", "主任", "院長", "理事長", "事務長", "施設長", "先生", "博士", "教授", "准教授", "師匠", "親方", "棟梁",
+          *_PLACE_ROLES)
 _SUFFIX = re.compile("|".join(sorted({*_HONORIFICS, *_ROLES}, key=len, reverse=True)))
 # A role, then の / である / ： / a space, then the name: 代表の鈴木, 担当：中村, 会長 渡辺一郎.
 _ROLE_FIRST = re.compile(

@@ -69,6 +69,8 @@ class PublicDetails:
             if m.venue is not None:
                 v = m.venue
                 phrases.update(x for x in (v.name, v.access, v.address) if x)
+                # 「ホテルニューみなと 2階 鳳凰の間」 is written 「ホテルニューみなとで開催」 in the text
+                phrases.update(part for part in v.name.replace("\u3000", " ").split(" ")[:1] if len(part) >= 4)
                 if v.address:
                     phrases.update({f"{v.prefecture}{v.city}{v.address}", f"{v.city}{v.address}"})
         hosts.discard("")
