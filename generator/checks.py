@@ -111,6 +111,12 @@ def _check_veteran(ds: Dataset, rec: Record[Veteran]) -> list[Diagnostic]:
             out.append(_at(rec, ("contact_form",), "X307",
                            f"連絡フォームのホスト「{host}」は認められていません。Google フォームなど、地域の機関が認めるフォームを使ってください",
                            f"contact form host {host} is not allowed"))
+        # Contact goes through the institution (三者対等): the page shows the profile id and the desk instead.
+        out.append(_at(rec, ("contact_form",), "X340",
+                       "連絡フォーム（contact_form）はページに表示されません。新現役への相談は、交流会を開く機関の問い合わせ先が"
+                       "プロフィール番号で受け付けます。この行は消してください",
+                       "contact_form is no longer shown: enquiries go through the institution's desk with the profile id;"
+                       " remove the line", Severity.WARNING))
     return out
 
 

@@ -259,3 +259,9 @@ def test_load_dataset_returns_one_value(valid_root: Path) -> None:
     assert [e.phrase for e in loaded.allow.entries] == ["SKS"]
     assert not any(name.startswith("_REMEMBERED") or name in ("remember", "recall")
                    for name in vars(generator.privacy.allow))
+
+
+def test_veteran_page_sends_enquiries_through_the_institution(demo_site: Path) -> None:
+    page = html(demo_site, "tohoku/veterans/seafood-trading/")
+    assert "この方に連絡する" not in page and "forms.gle" not in page
+    assert "プロフィール番号「<strong class=\"kk-nowrap\">tohoku/seafood-trading</strong>」" in page

@@ -232,3 +232,12 @@ def test_missing_space_after_a_colon_is_shown_on_its_line(valid_root: Path) -> N
     assert lines(valid_root)[0] == (
         f"{MEETING}:16:1: error Y006 YAML の書き方に誤りがあります: 「項目名:値」のコロンの後に半角スペースを入れてください"
         "（例: capacity: 30） (YAML syntax: put a space after the colon, e.g. 'capacity: 30')")
+
+
+def test_contact_form_is_no_longer_shown_and_says_so(valid_root: Path) -> None:
+    """三者対等: enquiries about a 新現役 go through the institution's desk, not a direct form."""
+    replace(valid_root, VETERAN, "consent_date: 2026-10-01", "consent_date: 2026-10-01\ncontact_form: https://forms.gle/abc")
+    assert lines(valid_root) == [
+        f"{VETERAN}:9:15: warning X340 連絡フォーム（contact_form）はページに表示されません。新現役への相談は、交流会を開く機関の問い合わせ先が"
+        "プロフィール番号で受け付けます。この行は消してください (contact_form is no longer shown: enquiries go through the"
+        " institution's desk with the profile id; remove the line)"]

@@ -49,7 +49,7 @@ class Veteran(Model):
                                       description="本人が掲載に同意した日。空欄のプロフィールは公開されません。",
                                       examples=["2026-10-01"])
     contact_form: Annotated[HttpsUrl | None, PUBLIC] = Field(None, title="連絡フォーム",
-                                          description="連絡を受けるフォームの URL（任意）。メール・電話は書けません。",
+                                          description="使われなくなった項目です（ページには表示されず、書くと警告 X340）。相談は機関の問い合わせ先がプロフィール番号で受けます。",
                                           examples=["https://forms.gle/XXXX"])
 
     def post_validation(self) -> list[Problem]:

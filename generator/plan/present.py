@@ -347,7 +347,6 @@ class Presenter:
             expertise_text="、".join(v.expertise), industries_text="、".join(v.industries),
             industries_list="・".join(v.industries), prefecture=v.prefecture,
             areas_text="・".join(v.areas) or None, availability=v.availability,
-            career_html=render_markdown(v.career), contact_form=v.contact_form,
-            contact_host=signup_host(v.contact_form) if v.contact_form else None,
+            career_html=render_markdown(v.career), profile_id=f.record.key,
             challenges=tuple(self.challenge_card(k) for k in f.challenges),
         )

@@ -339,8 +339,7 @@ class VeteranPageView:
     areas_text: str | None
     availability: str
     career_html: Html
-    contact_form: str | None
-    contact_host: str | None
+    profile_id: str  # quoted to the institution's desk: contact goes through the institution (三者対等)
     challenges: tuple[ChallengeCard, ...]
 
 
