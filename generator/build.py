@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import time
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .plan import Page, SitePlan, build_plan, portal_url
-from .publish import discard, staging_dir, swap_in
+from .publish import OutRefused, discard, guard_out, publish_lock, staging_dir, swap_in
 from .validate import load_dataset
 
 CONTENT_PAGES = ("about", "join", "start", "faq")
@@ -29,6 +30,9 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     plans: list[SitePlan] = field(default_factory=list)
     message: str = ""
+    # True when the data was fine but the place or the machine was not (--out, permissions,
+    # disk full, --site-url): the CLI exits 2 instead of 1.
+    environment: bool = False
 
 
 def _content_pages(project_root: Path, plan: SitePlan) -> list[tuple[Page, str]]:
@@ -58,6 +62,32 @@ def default_project_root(root: Path) -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def check_site_url(value: str | None) -> str | None:
+    """A message when --site-url is not an http(s) URL with a host, else None."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or any(c in value for c in " \t\r\n\"'<>\\"):
+        return (f"--site-url は https://example.github.io/portal/ のような http(s) の URL で指定してください: {value!r}"
+                " (--site-url must be an http(s) URL with a host)")
+    return None
+
+
+def _os_message(exc: OSError) -> str:
+    where = exc.filename or "?"
+    reason = {errno.EACCES: "書き込む権限がありません", errno.EPERM: "書き込む権限がありません",
+              errno.ENOSPC: "ディスクの空きがありません", errno.EROFS: "読み取り専用の場所です",
+              errno.EDQUOT: "ディスクの割り当てを超えました"}.get(exc.errno or 0, "ファイル操作に失敗しました")
+    return (f"{reason}: {where}（前回の出力はそのままです）。出力先（--out）の場所と権限・空き容量を確認してください"
+            f" ({exc.strerror or exc}: {where}; the previous output is unchanged)")
+
+
 def parse_today(value: str | None) -> date:
     if value:
         return date.fromisoformat(value)
@@ -81,8 +111,6 @@ def build(
 
     Nothing is written to `out` unless every stage succeeds.
     """
-    from .render.site import RenderError, render_site
-
     root = root.resolve()
     out = out.resolve()
     project_root = (project_root or default_project_root(root)).resolve()
@@ -98,6 +126,24 @@ def build(
     if unknown:
         return BuildResult(False, diagnostics, message=f"ポータル {', '.join(unknown)} はありません (unknown portal)")
 
+    problem = check_site_url(site_url)
+    if problem:
+        return BuildResult(False, diagnostics, message=problem, environment=True)
+    try:
+        guard_out(out, root, project_root)
+    except OutRefused as exc:
+        return BuildResult(False, diagnostics, message=f"{exc.ja} ({exc.en})", environment=True)
+    try:
+        with publish_lock(out):
+            return _build_into(out, root, project_root, dataset, diagnostics, roots, today, site_url, index, timings)
+    except OSError as exc:
+        return BuildResult(False, diagnostics, message=_os_message(exc), environment=True)
+
+
+def _build_into(out: Path, root: Path, project_root: Path, dataset, diagnostics: list[Diagnostic], roots: list[str],
+                today: date, site_url: str | None, index: bool, timings: dict[str, float]) -> BuildResult:
+    from .render.site import RenderError, render_site
+
     staging = staging_dir(out)
     try:
         result = BuildResult(True, diagnostics, out=out)
@@ -106,7 +152,7 @@ def build(
             plan = build_plan(dataset, today, root=portal_id, national_url=None)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
-            work = staging_dir(staging.parent / (staging.name + "-work"))
+            work = staging_dir(out)  # same prefix: a killed build's work folder is a leftover too
             content = _content_pages(project_root, plan)
             try:
                 t = time.perf_counter()

@@ -85,7 +85,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(result.diagnostics)
     if not result.ok:
         print(f"NG: {result.message}", file=sys.stderr)
-        return 1
+        return 2 if result.environment else 1
     elapsed = time.perf_counter() - started
     print(f"OK: {result.pages} ページを {result.out} に生成しました（{result.files} ファイル、"
           f"{result.bytes / 1_000_000:.1f} MB、{elapsed:.1f} 秒）", file=sys.stderr)

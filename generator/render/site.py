@@ -12,7 +12,6 @@ import gzip
 import json
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -24,7 +23,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..checks import MAX_LOGO_BYTES
+from ..images import to_png
 from ..plan import Page, SitePlan, portal_url
+from ..safe_fs import UnsafePath, copy_tree_no_links, kind, read_regular
 from .pages import PageRenderer, RenderedPage, relative, source_path
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -40,7 +42,7 @@ def _logo_targets(plan: SitePlan, data_root: Path) -> dict[str, tuple[Path, str]
     for pid, portal in plan.portals.items():
         if portal.logo and plan.built(pid):
             source = data_root / portal.logo
-            name = pid.replace("/", "--") + source.suffix.lower()
+            name = pid.replace("/", "--") + ".png"  # always re-encoded (generator/images.py)
             out[pid] = (source, f"assets/logos/{name}")
     return out
 
@@ -114,15 +116,22 @@ def render_site(
                                 plan.portals[home.portal], base=base_path)
     abs_404 = {key: getattr(not_found, key) for key in ("title", "head", "header", "body", "footer")}
 
+    # No copy here follows a link: a link in themes/, content/ or the data is refused, never read.
     assets = docs / "assets" / "koryukai"
-    shutil.copytree(themes / "assets", assets)
-    images = project_root / "content" / "img"
-    if images.is_dir() and content_pages:
-        shutil.copytree(images, docs / "img")
-    for source, url in logos.values():
-        dest = docs / url
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, dest)
+    try:
+        copy_tree_no_links(themes / "assets", assets)
+        images = project_root / "content" / "img"
+        if kind(images) == "dir" and content_pages:
+            copy_tree_no_links(images, docs / "img")
+        elif kind(images) == "link":
+            raise UnsafePath(images, "link")
+        for source, url in logos.values():
+            dest = docs / url
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            # Validation accepted these bytes as a raster image; only fresh pixels are published.
+            dest.write_bytes(to_png(read_regular(data_root, source, MAX_LOGO_BYTES)))
+    except UnsafePath as exc:
+        raise RenderError(f"リンクや通常でないファイルは使えません (links and special files are refused): {exc.path}") from None
 
     pages_json = work / "pages.json"
     pages_json.write_text(json.dumps(entries, ensure_ascii=False, sort_keys=True), encoding="utf-8")
