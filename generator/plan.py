@@ -15,6 +15,7 @@ from typing import Any, Literal
 from . import vocab
 from .dataset import Dataset, Record
 from .models import Challenge, Meeting, Veteran
+from .url_scheme import LIST_PAGES
 
 PAGE_SIZE = 20
 CLOSING_DAYS = 7
@@ -192,6 +193,8 @@ def veteran_url(key: str) -> str:
 
 
 def list_url(portal_id: str, what: str, page: int = 1) -> str:
+    if what not in LIST_PAGES:  # ids are refused against url_scheme; a new list page must be listed there
+        raise ValueError(f"list page {what!r} is not in url_scheme.LIST_PAGES")
     base = f"{portal_url(portal_id)}{what}/"
     return base if page == 1 else f"{base}page/{page}/"
 
