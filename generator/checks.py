@@ -152,6 +152,10 @@ def _check_branding(root: Path, rec: Record) -> list[Diagnostic]:
                         f"ロゴ画像「{branding.logo}」はシンボリックリンクなので使えません（リポジトリの外のファイルを読むおそれがあるため）。"
                         "実物の画像ファイルを置いてください",
                         "the logo is a symbolic link; put the real image file there")]
+        if exc.reason == "not-regular":
+            return [_at(rec, ("branding", "logo"), "X317",
+                        f"ロゴ画像「{branding.logo}」は通常のファイルではありません。画像ファイルを置いてください",
+                        f"logo {branding.logo} is not a regular file; put an image file there")]
         return [_at(rec, ("branding", "logo"), "X314",
                     f"ロゴ画像「{branding.logo}」が同じフォルダにありません。画像をアップロードするかファイル名を直してください",
                     f"logo file {branding.logo} not found next to this file")]

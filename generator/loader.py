@@ -46,7 +46,9 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _FULLWIDTH_KEY_COLON = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_]*[ ]*：")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+# Every character PyYAML refuses or counts as a line break besides "\n" (a lone CR, NEL,
+# U+2028/9): refused here, on the line an editor shows, before PyYAML counts lines differently.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\r\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 # Invisible format characters: bidi embeddings/overrides/isolates can make a
 # title read differently from what it is ("Trojan Source"), zero-width ones
 # hide inside words and break search. None belongs in a portal's text.
@@ -131,7 +133,11 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
 def _scan_lines(text: str, rel: str) -> list[Diagnostic]:
     """Character-level refusals, each reported on its own line."""
     found: list[Diagnostic] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines as an editor and PyYAML count them: "\n" (or "\r\n"), never str.splitlines()'s
+    # extra breaks (\x1c, \x85, …), which would shift every later line number.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.endswith("\r"):
+            line = line[:-1]
         if "\t" in line:
             col = line.index("\t") + 1
             found.append(_diag(
@@ -327,7 +333,7 @@ def _read_events(text: str) -> list[yaml.Event]:
     any node exists. Events are pulled one at a time and the depth is counted
     here, so a deep file stops after MAX_DEPTH levels: linear in its length.
     """
-    lines = text.splitlines()
+    lines = text.split("\n")
     events: list[yaml.Event] = []
     depth = 0
     deadline = time.perf_counter() + PARSE_SECONDS
