@@ -144,10 +144,11 @@ def test_opening_a_hostile_logo_runs_no_script(browser, tmp_path: Path, name: st
     root = tmp_path / "repo"
     shutil.copytree(REPO / "regions", root / "regions")
     inst = root / "regions/kanto/institutions/minatodai-shinkin"
-    (inst / "logo.png").unlink()
+    for old in inst.glob("logo.*"):
+        old.unlink()
     (inst / filename).write_bytes(data)
     yml = inst / "institution.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("logo: logo.png", f"logo: {filename}"), encoding="utf-8")
+    yml.write_text(re.sub(r"logo: logo\.\w+", f"logo: {filename}", yml.read_text(encoding="utf-8")), encoding="utf-8")
     out = tmp_path / "site"
     result = build(root, out, today=TODAY, project_root=REPO, index=False)
     if not result.ok:  # refused: nothing published, and the contributor is told why, at the logo line
