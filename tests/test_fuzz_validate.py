@@ -65,7 +65,7 @@ def tree_with(rel: str, text: str) -> Iterator[Path]:
         yield root
 
 
-@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutation())
 def test_validate_never_raises_and_points_at_real_lines(case: tuple[str, str]) -> None:
     rel, text = case
