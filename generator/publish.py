@@ -25,13 +25,17 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; builds to one --out must then not overlap
+    fcntl = None  # type: ignore[assignment]
 
 MARKER = ".koryukai-site"
 MARKER_TEXT = "このフォルダは koryukai build の出力です。次の build で丸ごと置き換わります (koryukai output; replaced by the next build)\n"
@@ -74,11 +78,21 @@ def guard_out(out: Path, data_root: Path, project_root: Path) -> None:
         if not out.is_dir():
             raise OutRefused(f"出力先 {out} はフォルダではありません。別の名前を指定してください",
                              f"--out {out} exists and is not a folder")
-        if any(out.iterdir()) and not (out / MARKER).is_file():
+        if any(out.iterdir()) and not (out / MARKER).is_file() and not _earlier_output(out):
             raise OutRefused(
                 f"出力先 {out} は空でなく、koryukai の出力（{MARKER} のあるフォルダ）でもありません。"
                 "中身を消さないよう生成を止めました。空のフォルダか新しい名前を指定してください",
                 f"--out {out} is not empty and has no {MARKER} marker; refusing to replace it. Use an empty or new folder")
+
+
+def _earlier_output(out: Path) -> bool:
+    """A site built before the marker existed: our stylesheet and a home page that names the generator."""
+    home = out / "index.html"
+    try:
+        head = home.read_bytes()[:4096] if home.is_file() and not home.is_symlink() else b""
+    except OSError:
+        return False
+    return (out / "assets" / "koryukai" / "koryukai.css").is_file() and b'<meta name="generator" content="koryukai' in head
 
 
 def _leftover_prefixes(out: Path) -> tuple[str, ...]:
@@ -94,7 +108,8 @@ def publish_lock(out: Path) -> Iterator[None]:
     out.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(out.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
         clean_leftovers(out)
         yield
     finally:

@@ -390,6 +390,17 @@ def test_rebuild_over_own_output_is_allowed(valid_root: Path, tmp_path: Path, ca
     assert sorted(p.name for p in tmp_path.iterdir()) == ["repo", "site"]
 
 
+def test_output_of_a_build_before_the_marker_is_replaced(valid_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "site"
+    assert _build(capsys, valid_root, out)[0] == 0
+    (out / ".koryukai-site").unlink()  # as an output written by an earlier version looks
+    assert _build(capsys, valid_root, out)[0] == 0
+    (out / ".koryukai-site").unlink()
+    (out / "index.html").write_text("<html>someone's page</html>", encoding="utf-8")
+    code, err = _build(capsys, valid_root, out)
+    assert code == 2 and "koryukai の出力" in err
+
+
 @pytest.mark.skipif(not Path("/sys").is_dir(), reason="needs a read-only /sys")
 def test_unwritable_out_is_a_clear_message(valid_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A folder the build may not write to (works as root too: /sys refuses everyone)."""

@@ -35,5 +35,5 @@ def test_every_name_a_build_writes_at_its_root_is_reserved(demo_site: Path) -> N
 
 
 def test_a_list_page_outside_the_shared_list_is_refused() -> None:
-    with pytest.raises(ValueError, match="url_scheme.LIST_PAGES"):
+    with pytest.raises(ValueError, match=r"url_scheme\.LIST_PAGES"):
         list_url("kanto", "events")
