@@ -14,6 +14,7 @@ import yaml
 from .diagnostics import Diagnostic
 from .plan import Page, SitePlan, build_plan, portal_url
 from .publish import OutRefused, discard, guard_out, publish_lock, staging_dir, swap_in
+from .safe_fs import UnsafePath, read_regular
 from .validate import load_dataset
 
 CONTENT_PAGES = ("about", "join", "start", "faq")
@@ -42,7 +43,8 @@ def _content_pages(project_root: Path, plan: SitePlan) -> list[tuple[Page, str]]
     if not folder.is_dir():
         return pages
     for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        # A link here (content/x.md -> /etc/passwd) would publish the file it points at: refused.
+        text = read_regular(project_root, path).decode("utf-8")
         meta: dict[str, object] = {}
         match = re.match(r"---\n(.*?)\n---\n", text, re.S)
         if match:
@@ -196,6 +198,11 @@ def _build_into(out: Path, root: Path, project_root: Path, dataset, diagnostics:
     except RenderError as exc:
         discard(staging)
         return BuildResult(False, diagnostics, message=f"ページの生成に失敗しました（前回の出力はそのままです）: {exc}")
+    except UnsafePath as exc:
+        discard(staging)
+        return BuildResult(False, diagnostics, message=(
+            f"シンボリックリンクや通常でないファイルは使えません: {exc.path}（前回の出力はそのままです）。実物のファイルを置いてください"
+            f" (links and special files are refused: {exc.path})"))
     except BaseException:
         discard(staging)
         raise

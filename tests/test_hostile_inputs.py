@@ -441,6 +441,24 @@ def test_read_only_parent_is_a_clear_message(valid_root: Path, tmp_path: Path, c
     assert list(parent.iterdir()) == []
 
 
+@pytest.mark.parametrize("where", ["content/evil.md", "content/img/photo.png"])
+def test_linked_editorial_file_is_refused(valid_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    """content/ sits in the same repository: a link there must not publish /proc/self/environ either."""
+    import shutil
+
+    from .conftest import REPO
+
+    for folder in ("themes", "content"):
+        shutil.copytree(REPO / folder, valid_root / folder)
+    shutil.copy(REPO / "mkdocs.yml", valid_root / "mkdocs.yml")
+    (valid_root / where).symlink_to("/proc/self/environ")
+    code, err = _build(capsys, valid_root, tmp_path / "site")
+    assert code == 1
+    assert "シンボリックリンクや通常でないファイルは使えません" in err or "リンクや通常でないファイルは使えません" in err
+    assert str(valid_root / where) in err
+    assert not (tmp_path / "site").exists()
+
+
 def test_content_reaches_pages_escaped(valid_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     replace(valid_root, MEETING, "title: 第12回 みなと台新現役交流会", 'title: "<script>alert(1)</script>第12回"')
     replace(valid_root, MEETING, "  地域の中小企業5社が、それぞれの課題を発表します。",
