@@ -58,7 +58,7 @@ def test_kill_at_many_instants_leaves_a_complete_site(tmp_path: Path) -> None:
     assert old != new and MARKER in old
     saved = tmp_path / "old-copy"
     shutil.copytree(out, saved)
-    delays = [duration * f for f in (0.05, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0, 1.2, 2.0)]
+    delays = [duration * f for f in (0.05, 0.3, 0.55, 0.75, 0.85, 0.92, 1.0, 1.5)]
     outcomes = []
     for delay in delays:
         if _manifest(out) != old:  # put the old site back for the next kill
