@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,8 +11,9 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .plan import SitePlan, build_plan
-from .publish import discard, staging_dir, swap_in
-from .validate import load_dataset
+from .publish import OutRefused, discard, guard_out, publish_lock, staging_dir, swap_in
+from .safe_fs import UnsafePath
+from .validate import Loaded, load_dataset
 
 
 @dataclass
@@ -25,6 +27,9 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     plans: list[SitePlan] = field(default_factory=list)
     message: str = ""
+    # True when the data was fine but the place or the machine was not (--out, permissions,
+    # disk full, --site-url): the CLI exits 2 instead of 1.
+    environment: bool = False
 
 
 def default_project_root(root: Path) -> Path:
@@ -32,6 +37,32 @@ def default_project_root(root: Path) -> Path:
     if (root / "themes").is_dir() and (root / "mkdocs.yml").is_file():
         return root
     return Path(__file__).resolve().parent.parent
+
+
+def check_site_url(value: str | None) -> str | None:
+    """A message when --site-url is not an http(s) URL with a host, else None."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or any(c in value for c in " \t\r\n\"'<>\\"):
+        return (f"--site-url は https://example.github.io/portal/ のような http(s) の URL で指定してください: {value!r}"
+                " (--site-url must be an http(s) URL with a host)")
+    return None
+
+
+def _os_message(exc: OSError) -> str:
+    where = exc.filename or "?"
+    reason = {errno.EACCES: "書き込む権限がありません", errno.EPERM: "書き込む権限がありません",
+              errno.ENOSPC: "ディスクの空きがありません", errno.EROFS: "読み取り専用の場所です",
+              errno.EDQUOT: "ディスクの割り当てを超えました"}.get(exc.errno or 0, "ファイル操作に失敗しました")
+    return (f"{reason}: {where}（前回の出力はそのままです）。出力先（--out）の場所と権限・空き容量を確認してください"
+            f" ({exc.strerror or exc}: {where}; the previous output is unchanged)")
 
 
 def parse_today(value: str | None) -> date:
@@ -73,9 +104,6 @@ def build(
     stage starts (validate, plan, render, index, scan, publish).
     """
     stage = progress or (lambda _name: None)
-    from .index import IndexError_
-    from .render.site import RenderError, render_site
-
     root = root.resolve()
     out = out.resolve()
     project_root = (project_root or default_project_root(root)).resolve()
@@ -93,6 +121,28 @@ def build(
     if unknown:
         return BuildResult(False, diagnostics, message=unknown_portal_message(unknown, [*dataset.regions, *dataset.institutions]))
 
+    problem = check_site_url(site_url)
+    if problem:
+        return BuildResult(False, diagnostics, message=problem, environment=True)
+    try:
+        guard_out(out, root, project_root)
+    except OutRefused as exc:
+        return BuildResult(False, diagnostics, message=f"{exc.ja} ({exc.en})", environment=True)
+    try:
+        with publish_lock(out):
+            return _build_into(out, root, project_root, loaded, roots, today, site_url, index, timings, stage)
+    except OSError as exc:
+        return BuildResult(False, diagnostics, message=_os_message(exc), environment=True)
+
+
+def _build_into(out: Path, root: Path, project_root: Path, loaded: Loaded, roots: list[str], today: date,
+                site_url: str | None, index: bool, timings: dict[str, float], stage: Callable[[str], None]) -> BuildResult:
+    from .index import IndexError_
+    from .render.site import RenderError, render_site
+
+    dataset, diagnostics = loaded.dataset, loaded.diagnostics
+    assert dataset is not None
+
     staging = staging_dir(out)
     try:
         result = BuildResult(True, diagnostics, out=out)
@@ -102,7 +152,7 @@ def build(
             plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
-            work = staging_dir(staging.parent / (staging.name + "-work"))
+            work = staging_dir(out)  # same prefix: a killed build's work folder is a leftover too
             try:
                 t = time.perf_counter()
                 stage("render")
@@ -152,6 +202,11 @@ def build(
         discard(staging)
         return BuildResult(False, diagnostics,
                            message=f"検索索引を作れませんでした（前回の出力はそのままです）: {exc} (search indexing failed)")
+    except UnsafePath as exc:
+        discard(staging)
+        return BuildResult(False, diagnostics, message=(
+            f"シンボリックリンクや通常でないファイルは使えません: {exc.path}（前回の出力はそのままです）。実物のファイルを置いてください"
+            f" (links and special files are refused: {exc.path})"))
     except BaseException:
         discard(staging)
         raise

@@ -11,6 +11,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from .loader import MAX_BYTES
+from .safe_fs import UnsafePath, read_regular
+
 
 class ChangesError(Exception):
     pass
@@ -57,7 +60,10 @@ def affected(root: Path, changed: set[str]) -> frozenset[str] | None:
         keep |= {p.relative_to(root).as_posix() for p in folder.rglob("*.yml")}
         # Meetings elsewhere that name this institution as a co-organiser.
         for meeting in (root / "regions").glob("*/institutions/*/meetings/*.yml"):
-            text = meeting.read_text(encoding="utf-8", errors="replace")
+            try:  # never through a link: validation reports links (L206), this only looks for a name
+                text = read_regular(root, meeting, MAX_BYTES).decode("utf-8", errors="replace")
+            except (UnsafePath, OSError):
+                continue
             if inst in text:
                 keep.add(meeting.relative_to(root).as_posix())
     return frozenset(keep)

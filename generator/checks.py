@@ -12,14 +12,13 @@ import difflib
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import vocab
+from . import images, vocab
 from .dataset import Dataset, Record
 from .diagnostics import Diagnostic, Severity
 from .loader import KeyPath
 from .models import Challenge, Meeting, Veteran
 from .models.common import url_host
-
-MAX_LOGO_BYTES = 200 * 1024
+from .safe_fs import UnsafePath, read_regular
 
 
 def _at(record: Record, path: KeyPath, code: str, ja: str, en: str,
@@ -125,14 +124,35 @@ def _check_branding(root: Path, rec: Record) -> list[Diagnostic]:
     if branding is None or branding.logo is None:
         return []
     logo = root / Path(rec.path).parent / branding.logo
-    if not logo.is_file():
+    try:
+        data = read_regular(root, logo, images.MAX_LOGO_BYTES)
+    except UnsafePath as exc:
+        if exc.reason == "link":
+            return [_at(rec, ("branding", "logo"), "L206",
+                        f"ロゴ画像「{branding.logo}」はシンボリックリンクなので使えません（リポジトリの外のファイルを読むおそれがあるため）。"
+                        "実物の画像ファイルを置いてください",
+                        "the logo is a symbolic link; put the real image file there")]
+        if exc.reason == "not-regular":
+            return [_at(rec, ("branding", "logo"), "X317",
+                        f"ロゴ画像「{branding.logo}」は通常のファイルではありません。画像ファイルを置いてください",
+                        f"logo {branding.logo} is not a regular file; put an image file there")]
         return [_at(rec, ("branding", "logo"), "X314",
                     f"ロゴ画像「{branding.logo}」が同じフォルダにありません。画像をアップロードするかファイル名を直してください",
                     f"logo file {branding.logo} not found next to this file")]
-    if logo.stat().st_size > MAX_LOGO_BYTES:
+    except OSError:
         return [_at(rec, ("branding", "logo"), "X314",
-                    f"ロゴ画像が大きすぎます（{logo.stat().st_size // 1024}KB、200KBまで）",
+                    f"ロゴ画像「{branding.logo}」が同じフォルダにありません。画像をアップロードするかファイル名を直してください",
+                    f"logo file {branding.logo} not found next to this file")]
+    if len(data) > images.MAX_LOGO_BYTES:
+        size = logo.lstat().st_size
+        return [_at(rec, ("branding", "logo"), "X314",
+                    f"ロゴ画像が大きすぎます（{size // 1024}KB、200KBまで）",
                     "logo is larger than 200 KB")]
+    try:
+        images.inspect(data, logo.suffix.lower())
+    except images.ImageProblem as problem:
+        code = "X316" if logo.suffix.lower() == ".svg" or images.looks_like_svg(data) else "X317"
+        return [_at(rec, ("branding", "logo"), code, f"ロゴ画像「{branding.logo}」: {problem.ja}", f"logo {branding.logo}: {problem.en}")]
     return []
 
 

@@ -117,7 +117,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_diagnostics(result.diagnostics)
     if not result.ok:
         print(f"NG: {result.message}", file=sys.stderr)
-        return 1
+        return 2 if result.environment else 1
     elapsed = time.perf_counter() - started
     if args.verbose:
         print("段階ごとの時間 (seconds per stage): " + "、".join(f"{k} {v:.2f}" for k, v in result.seconds.items()), file=sys.stderr)

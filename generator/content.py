@@ -19,9 +19,12 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from .diagnostics import Diagnostic
+from .discover import link_problem
 from .errors_ja import translate
 from .loader import decode, parse
 from .models.common import Line, Model
+from .safe_fs import UnsafePath, read_regular
+from .safe_fs import kind as path_kind
 
 CONTENT_DIR = "content"
 _FENCE = "---\n"
@@ -56,13 +59,19 @@ def _split(text: str) -> tuple[str, str]:
 def load_content(project_root: Path) -> tuple[tuple[EditorialPage, ...], list[Diagnostic]]:
     """Every content/*.md under project_root, in name order, and the problems found."""
     folder = project_root / CONTENT_DIR
-    if not folder.is_dir():
-        return (), []
+    if path_kind(folder) != "dir":
+        return (), ([link_problem(CONTENT_DIR)] if path_kind(folder) == "link" else [])
     pages: list[EditorialPage] = []
     problems: list[Diagnostic] = []
     for path in sorted(folder.glob("*.md")):
         rel = f"{CONTENT_DIR}/{path.name}"
-        text, found = decode(path.read_bytes(), rel)
+        try:
+            # A link here (content/x.md -> /etc/passwd) would publish the file it points at: refused.
+            raw = read_regular(project_root, path)
+        except UnsafePath:
+            problems.append(link_problem(rel))
+            continue
+        text, found = decode(raw, rel)
         if text is None:
             problems += found
             continue

@@ -19,6 +19,8 @@ so anchors and tags are seen before anything is resolved.
 from __future__ import annotations
 
 import re
+import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,9 +28,14 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic
+from .safe_fs import UnsafePath, read_regular
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
+# Wall-clock budget for reading one file. The largest real file parses in
+# milliseconds; a file that takes longer is hostile or broken, and a pull
+# request check must end with a message rather than hang until its timeout.
+PARSE_SECONDS = 2.0
 
 Loc = tuple[int, int]  # 1-based line, column
 KeyPath = tuple[str | int, ...]
@@ -39,7 +46,15 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _FULLWIDTH_KEY_COLON = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_]*[ ]*：")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+# Every character PyYAML refuses or counts as a line break besides "\n" (a lone CR, NEL,
+# U+2028/9): refused here, on the line an editor shows, before PyYAML counts lines differently.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\r\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# Invisible format characters: bidi embeddings/overrides/isolates can make a
+# title read differently from what it is ("Trojan Source"), zero-width ones
+# hide inside words and break search. None belongs in a portal's text.
+_FORMAT = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_IDEOGRAPHIC_AFTER_COLON = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
+_COMMENT_AFTER = re.compile(r"[ ]+#")
 
 
 @dataclass
@@ -118,7 +133,11 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
 def _scan_lines(text: str, rel: str) -> list[Diagnostic]:
     """Character-level refusals, each reported on its own line."""
     found: list[Diagnostic] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines as an editor and PyYAML count them: "\n" (or "\r\n"), never str.splitlines()'s
+    # extra breaks (\x1c, \x85, …), which would shift every later line number.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.endswith("\r"):
+            line = line[:-1]
         if "\t" in line:
             col = line.index("\t") + 1
             found.append(_diag(
@@ -139,6 +158,23 @@ def _scan_lines(text: str, rel: str) -> list[Diagnostic]:
                 rel, number, line.index("：") + 1, "Y015",
                 "項目名の後ろが全角の「：」になっています。半角の「: 」（コロンと半角スペース）にしてください",
                 "full-width colon after a key; use a half-width colon and a space",
+            ))
+        colon_space = _IDEOGRAPHIC_AFTER_COLON.match(line)
+        if colon_space:
+            found.append(_diag(
+                rel, number, colon_space.start(1) + 1, "Y018",
+                "項目名の「:」の後ろが全角スペースになっています。半角スペースにしてください",
+                "full-width space after the colon; use a half-width space",
+            ))
+        invisible = _FORMAT.search(line)
+        if invisible:
+            char = invisible.group(0)
+            name = unicodedata.name(char, "FORMAT CHARACTER")
+            found.append(_diag(
+                rel, number, invisible.start() + 1, "Y019",
+                f"見えない書式文字（U+{ord(char):04X} {name}）が含まれています。表示される文字の向きや区切りが"
+                "変わってしまうため使えません。その文字を削除してください",
+                f"invisible format character U+{ord(char):04X} {name}; delete it",
             ))
         control = _CONTROL.search(line)
         if control:
@@ -334,13 +370,69 @@ def _syntax(rel: str, exc: yaml.MarkedYAMLError, text: str = "") -> Diagnostic:
                  f"YAML syntax: {problem}")
 
 
+def _too_deep(event: yaml.Event) -> _Refusal:
+    return _Refusal(*_mark(event), "Y013",
+                    f"入れ子が深すぎます（{MAX_DEPTH}段まで）。構造を見直してください",
+                    f"nesting is deeper than {MAX_DEPTH} levels")
+
+
+def _read_events(text: str) -> list[yaml.Event]:
+    """PyYAML's events, refused as soon as they go too deep, too long or drop text.
+
+    PyYAML's scanner keeps one entry per open flow level and walks them all
+    for every token, so 100,000 ``[`` cost time quadratic in the depth before
+    any node exists. Events are pulled one at a time and the depth is counted
+    here, so a deep file stops after MAX_DEPTH levels: linear in its length.
+    """
+    lines = text.split("\n")
+    events: list[yaml.Event] = []
+    depth = 0
+    deadline = time.perf_counter() + PARSE_SECONDS
+    for count, event in enumerate(yaml.parse(text, Loader=yaml.SafeLoader)):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the root mapping is level 0 of MAX_DEPTH
+                raise _too_deep(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent) and event.style is None:
+            _check_comment_after(event, lines)
+        if count % 256 == 0 and time.perf_counter() > deadline:
+            raise _Refusal(*_mark(event), "Y020",
+                           f"ファイルの読み込みに時間がかかりすぎます（{PARSE_SECONDS:g} 秒まで）。"
+                           "極端に長い行や深い入れ子がないか確認し、内容を分けてください",
+                           f"reading this file took longer than {PARSE_SECONDS:g} s; look for very long lines or deep nesting")
+        events.append(event)
+    return events
+
+
+def _check_comment_after(event: yaml.ScalarEvent, lines: list[str]) -> None:
+    """Refuse `value #text` on one line: YAML drops everything from ' #' on, silently."""
+    end = event.end_mark
+    if end.line >= len(lines):
+        return
+    rest = lines[end.line][end.column:]
+    match = _COMMENT_AFTER.match(rest)
+    if match is None:
+        return
+    column = end.column + match.end()  # 1-based column of the '#'
+    dropped = rest[match.end() - 1:].strip()
+    raise _Refusal(end.line + 1, column, "Y021",
+                   f"値の後ろの「 #」から先（「{dropped[:30]}」）はコメントとして捨てられ、公開されません。"
+                   "# を含めて載せるなら値全体を \"…\" で囲み、メモなら別の行に書いてください",
+                   "everything from ' #' on is a comment and is dropped; quote the whole value to keep the '#', "
+                   "or put the note on its own line")
+
+
 def parse(text: str, rel: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Text to data with locations; every refusal comes back as diagnostics."""
     found = _scan_lines(text, rel)
     if found:
         return None, found
     try:
-        events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+        events = _read_events(text)
+    except _Refusal as ref:
+        return None, [_diag(rel, ref.line, ref.column, ref.code, ref.ja, ref.en)]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax(rel, exc, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors
@@ -375,15 +467,24 @@ def parse(text: str, rel: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     return loaded, []
 
 
-def load_file(path: Path, rel: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
-    """Read one YAML file from disk, strictly."""
+def load_file(path: Path, rel: str, root: Path | None = None) -> tuple[LoadedFile | None, list[Diagnostic]]:
+    """Read one YAML file from disk, strictly, never through a link (root: the folder `rel` is relative to)."""
+    root = path.parents[len(Path(rel).parts) - 1] if root is None else root
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        raw = read_regular(root, path, MAX_BYTES)
+        if len(raw) > MAX_BYTES:
+            size = max(len(raw), path.lstat().st_size)
             return None, [_diag(rel, 1, 1, "Y001",
                                 f"ファイルが大きすぎます（{size:,} バイト、上限 {MAX_BYTES:,} バイト）。内容を分けてください",
                                 f"file is too large ({size} bytes, limit {MAX_BYTES})")]
-        raw = path.read_bytes()
+    except UnsafePath as exc:
+        if exc.reason == "link":
+            from .discover import link_problem
+
+            return None, [link_problem(rel)]
+        return None, [_diag(rel, 0, 0, "Y000",
+                            "通常のファイルではないため読めません。実物の YAML ファイルを置いてください",
+                            f"not a regular file inside the repository ({exc.reason}); put a real YAML file here")]
     except OSError as exc:
         return None, [_diag(rel, 1, 1, "Y000", "ファイルを読めません", f"cannot read file: {exc.strerror}")]
     text, found = decode(raw, rel)

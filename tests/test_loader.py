@@ -109,7 +109,7 @@ CASES = [
         id="colon-in-value",
     ),
     pytest.param(
-        "title: x\u200b\x07\n".encode(),
+        "title: xあ\x07\n".encode(),
         f"{FILE}:1:10: error Y016 見えない制御文字（U+0007）が含まれています。その文字を削除してください (invisible control character U+0007; delete it)",
         id="control-char",
     ),

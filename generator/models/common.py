@@ -312,7 +312,7 @@ class Branding(Model):
     )
     logo: Annotated[str | None, CODE] = Field(
         None, title="ロゴ画像",
-        description="同じフォルダに置いた画像のファイル名（PNG・JPEG・SVG、200KBまで）。",
+        description="同じフォルダに置いた画像のファイル名（PNG・JPEG・WebP、200KBまで。SVG は使えません）。",
         examples=["logo.png"], pattern=r"^[a-z0-9][a-z0-9_-]*\.(png|jpg|jpeg|svg|webp)$",
     )
 

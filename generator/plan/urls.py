@@ -6,6 +6,8 @@ they come from ids (folder and file names), so a title change never moves a page
 
 from __future__ import annotations
 
+from ..url_scheme import LIST_PAGES
+
 
 def portal_url(portal_id: str) -> str:
     return f"{portal_id}/" if portal_id else ""
@@ -27,6 +29,8 @@ def veteran_url(key: str) -> str:
 
 
 def list_url(portal_id: str, what: str, page: int = 1) -> str:
+    if what not in LIST_PAGES:  # ids are refused against url_scheme; a new list page must be listed there
+        raise ValueError(f"list page {what!r} is not in url_scheme.LIST_PAGES")
     base = f"{portal_url(portal_id)}{what}/"
     return base if page == 1 else f"{base}page/{page}/"
 

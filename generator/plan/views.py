@@ -141,6 +141,7 @@ class ShellView:
     footer_links: tuple[LinkItem, ...]
     national_url: str | None  # the national portal, linked from every other portal
     logo: str | None = None  # relative link to the copied logo, filled in by the renderer
+    colour_css: str | None = None  # relative link to the portal's colour stylesheet, filled in by the renderer
 
 
 # --- pages -----------------------------------------------------------------------

@@ -17,6 +17,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..plan import Page, SitePlan
 
+PORTAL_CSS_DIR = "assets/koryukai/portals"  # one colour stylesheet per portal (render/site.py writes them)
+
+
+def portal_css_name(portal_id: str) -> str:
+    return (portal_id.replace("/", "--") or "national") + ".css"
+
 
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs, so the tree works under any base path."""
@@ -87,6 +93,8 @@ class PageRenderer:
         shell = page.shell
         if page.portal in self.logos:
             shell = replace(shell, logo=self._file_link(page, self.logos[page.portal], base))
+        # Colours from a stylesheet file, not an inline <style>: the CSP allows no inline style.
+        shell = replace(shell, colour_css=self._file_link(page, f"{PORTAL_CSS_DIR}/{portal_css_name(page.portal)}", base))
         return {"view": page.view, "shell": shell, "link": self._linker(page, base)}
 
     def render(self, page: Page, *, base: str | None = None) -> RenderedPage:

@@ -8,11 +8,13 @@ stay out of it, as a navigation over every page costs O(N²).
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import json
 import logging
 import os
-import shutil
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -23,9 +25,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..images import MAX_LOGO_BYTES, to_png
 from ..plan import SitePlan, portal_url
 from ..plan.views import ContentView
-from .pages import PageRenderer, RenderedPage, relative, source_path
+from ..safe_fs import UnsafePath, copy_tree_no_links, kind, read_regular
+from .pages import PORTAL_CSS_DIR, PageRenderer, RenderedPage, portal_css_name, relative, source_path
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 
@@ -40,7 +44,7 @@ def _logo_targets(plan: SitePlan, data_root: Path) -> dict[str, tuple[Path, str]
     for pid, portal in plan.portals.items():
         if portal.logo and plan.built(pid):
             source = data_root / portal.logo
-            name = pid.replace("/", "--") + source.suffix.lower()
+            name = pid.replace("/", "--") + ".png"  # always re-encoded (generator/images.py)
             out[pid] = (source, f"assets/logos/{name}")
     return out
 
@@ -111,15 +115,24 @@ def render_site(
     not_found = renderer.render(plan.not_found, base=base_path)
     abs_404 = {key: getattr(not_found, key) for key in ("title", "head", "header", "body", "footer")}
 
+    # No copy here follows a link: a link in themes/, content/ or the data is refused, never read.
     assets = docs / "assets" / "koryukai"
-    shutil.copytree(themes / "assets", assets)
-    images = project_root / "content" / "img"
-    if images.is_dir() and plan.content_urls:
-        shutil.copytree(images, docs / "img")
-    for source, url in logos.values():
-        dest = docs / url
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, dest)
+    try:
+        copy_tree_no_links(themes / "assets", assets)
+        images = project_root / "content" / "img"
+        if kind(images) == "dir" and plan.content_urls:
+            copy_tree_no_links(images, docs / "img")
+        elif kind(images) == "link":
+            raise UnsafePath(images, "link")
+        for source, url in logos.values():
+            dest = docs / url
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            # Validation accepted these bytes as a raster image; only fresh pixels are published.
+            dest.write_bytes(to_png(read_regular(data_root, source, MAX_LOGO_BYTES)))
+    except UnsafePath as exc:
+        raise RenderError(f"リンクや通常でないファイルは使えません (links and special files are refused): {exc.path}") from None
+
+    _write_portal_colours(plan, docs / PORTAL_CSS_DIR)
 
     pages_json = work / "pages.json"
     pages_json.write_text(json.dumps(entries, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -167,8 +180,49 @@ def render_site(
             os.environ["SOURCE_DATE_EPOCH"] = old_epoch
     if warnings:
         raise RenderError("MkDocs warnings: " + "; ".join(warnings))
+    apply_csp(site)
     _write_sitemap(site, [plan.url(p.url) or "" for p in plan.pages], site_url, plan.today.isoformat())
     return site
+
+
+# Per-portal colours live in small stylesheet files (one per portal), not in a <style> element,
+# so the Content-Security-Policy needs no 'unsafe-inline' for styles either.
+DEFAULT_COLOUR = "#1f4e8c"
+
+
+def _write_portal_colours(plan: SitePlan, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for pid, portal in plan.portals.items():
+        colour = portal.color or DEFAULT_COLOUR  # validated as #rrggbb (S212), so safe inside CSS
+        (folder / portal_css_name(pid)).write_text(
+            f":root{{--kk-primary:{colour};--md-primary-fg-color:{colour};--md-primary-fg-color--dark:{colour};"
+            f"--md-accent-fg-color:{colour}}}\n", encoding="utf-8")
+
+
+# Scripts: our own and Pagefind's come from files ('self'); Material's small inline scripts
+# are allowed by their hashes, computed per page after MkDocs wrote it (they embed the page's
+# base URL, so they differ with depth). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
+_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; "
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+        "base-uri 'self'; form-action 'self'")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_CHARSET = '<meta charset="utf-8">'
+
+
+def csp_for(html: str) -> str:
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+                     for body in _INLINE_SCRIPT.findall(html)})
+    return _CSP.format(hashes="".join(" " + h for h in hashes))
+
+
+def apply_csp(site: Path) -> None:
+    """Put a Content-Security-Policy <meta> first in every page's <head>."""
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if _CHARSET not in html:
+            raise RenderError(f"{path}: no <meta charset> to place the Content-Security-Policy after")
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{escape(csp_for(html), quote=False)}">'
+        path.write_text(html.replace(_CHARSET, _CHARSET + "\n  " + meta, 1), encoding="utf-8")
 
 
 def _write_sitemap(site: Path, urls: list[str], site_url: str | None, lastmod: str) -> None:
