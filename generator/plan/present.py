@@ -263,11 +263,9 @@ class Presenter:
                 rows.append(MeetingOutcomeRow(meeting_url(key), jp_date(f.m.date, weekday=False), f.m.title,
                                               figures(Totals.of(f.m.outcome))))
         held = portal.totals.meetings > 0
-        chart_title = (f"参加企業から成約までの件数: 参加企業{t.companies}社、当日の面談{t.interviews}件、"
-                       f"二次面談{t.second_interviews}件、マッチング{t.matches}社")
         return OutcomesView(
             heading=f"これまでの実績{suffix}", national=portal.kind == "national",
-            figures=t if held else None, chart=outcome_chart(t, chart_title) if held else Markup(""),
+            figures=t if held else None, chart=outcome_chart(t) if held else Markup(""),
             by_child_word=word if rates else None,
             rate_chart=rate_chart([(r.name, r.figures) for r in rates], f"{word}ごとのマッチング率") if rates else Markup(""),
             rates=rates, meetings=tuple(rows),
