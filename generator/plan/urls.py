@@ -6,6 +6,8 @@ they come from ids (folder and file names), so a title change never moves a page
 
 from __future__ import annotations
 
+SUMMARY_URL = "summary/"  # the national portal's printable one-page summary for a new region
+
 
 def portal_url(portal_id: str) -> str:
     return f"{portal_id}/" if portal_id else ""
