@@ -26,6 +26,7 @@ RESERVED_IDS = frozenset({
     "assets", "search", "pagefind", "about", "guide", "start", "join", "faq", "meetings",
     "challenges", "veterans", "regions", "institutions", "stylesheets", "javascripts",
     "images", "content", "sitemap", "404", "static", "outcomes", "schemas", "templates",
+    "summary",  # the national portal's one-page summary (plan/urls.py SUMMARY_URL)
 })
 
 # Files that may sit beside the data without being data.

@@ -232,3 +232,10 @@ def test_missing_space_after_a_colon_is_shown_on_its_line(valid_root: Path) -> N
     assert lines(valid_root)[0] == (
         f"{MEETING}:16:1: error Y006 YAML の書き方に誤りがあります: 「項目名:値」のコロンの後に半角スペースを入れてください"
         "（例: capacity: 30） (YAML syntax: put a space after the colon, e.g. 'capacity: 30')")
+
+
+def test_a_region_may_not_take_the_summary_page_folder(valid_root: Path) -> None:
+    """The national portal's one-page summary lives at summary/; a region folder of that name would overwrite it."""
+    (valid_root / "regions" / "kanto").rename(valid_root / "regions" / "summary")
+    assert "regions/summary:0:0: error L205 「summary」はポータルが使う名前なので地域 ID にできません。別の名前にしてください" \
+           " ('summary' is reserved; choose another region id)" in lines(valid_root)
