@@ -6,6 +6,7 @@ table beside it, so the chart is an aid, never the only source.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from html import escape
 
@@ -22,7 +23,9 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], *, title: str, max_value: 
     """Horizontal bars: (label, value, value text) per row, all in one unit (written above the bars)."""
     if not rows:
         return Markup("")
-    label_w, bar_w, row_h, gap = 128, 160, 32, 8
+    # The label column fits the longest name (ひかり坂中小企業支援センター), so no name loses its start.
+    label_w = max(128, max(_text_width(label, 18) for label, _, _ in rows) + 18)
+    bar_w, row_h, gap = 160, 32, 8
     width = label_w + bar_w + 82
     top_pad = 26 if unit else 0
     height = len(rows) * (row_h + gap) + gap + top_pad
@@ -46,6 +49,11 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], *, title: str, max_value: 
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _text_width(text: str, size: int) -> int:
+    """Width of a line of text in SVG units: a full-width character takes the font size, others about half."""
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 6 // 10 for ch in text)
 
 
 def outcome_chart(figures: Figures) -> Markup:

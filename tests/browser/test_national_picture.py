@@ -72,3 +72,15 @@ def test_summary_prints_on_one_a4_sheet_without_the_site_frame(browser, site_url
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     page.close()
+
+
+@pytest.mark.parametrize("url", ["outcomes/", "kanto/outcomes/"])
+def test_bar_chart_labels_are_never_cut_off(browser, site_url: str, url: str) -> None:
+    """Long names (ひかり坂中小企業支援センター) stay inside the chart instead of losing their first characters."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + url)
+    outside = page.evaluate("""() => [...document.querySelectorAll('svg.kk-chart text')].filter(t => {
+        const b = t.getBBox(), w = t.ownerSVGElement.viewBox.baseVal.width;
+        return b.x < 0 || b.x + b.width > w; }).map(t => t.textContent)""")
+    assert outside == []
+    page.close()
