@@ -23,6 +23,7 @@ ROOT_ENTRIES = (
     "assets", "pagefind", "img", "404", "sitemap", "about", "guide", "start", "join", "faq", "index",
     "search", "static", "stylesheets", "javascripts", "images", "content", "schemas", "templates",
     "regions", "institutions",
+    "summary",  # the national portal's one-page summary (plan/urls.py SUMMARY_URL)
 )
 
 RESERVED_IDS: frozenset[str] = frozenset({*LIST_PAGES, PAGE_SEGMENT, *RECORD_FOLDERS, *ROOT_ENTRIES})

@@ -13,7 +13,7 @@ def test_core_does_not_import_mkdocs() -> None:
         "import sys; from pathlib import Path; from datetime import date\n"
         "from generator.validate import load_dataset\n"
         "from generator.plan import build_plan\n"
-        "import generator.schema, generator.scaffold, generator.changes, generator.codeowners\n"
+        "import generator.schema, generator.scaffold, generator.changes, generator.codeowners, generator.stats\n"
         f"ds, _ = load_dataset(Path({str(REPO)!r}))\n"
         "build_plan(ds, date(2026, 11, 26))\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'pagefind', 'jinja2')))\n"

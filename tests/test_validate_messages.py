@@ -241,3 +241,11 @@ def test_contact_form_is_no_longer_shown_and_says_so(valid_root: Path) -> None:
         f"{VETERAN}:9:15: warning X340 連絡フォーム（contact_form）はページに表示されません。新現役への相談は、交流会を開く機関の問い合わせ先が"
         "プロフィール番号で受け付けます。この行は消してください (contact_form is no longer shown: enquiries go through the"
         " institution's desk with the profile id; remove the line)"]
+
+
+def test_a_region_may_not_take_the_summary_page_folder(valid_root: Path) -> None:
+    """The national portal's one-page summary lives at summary/; a region folder of that name would overwrite it."""
+    (valid_root / "regions" / "kanto").rename(valid_root / "regions" / "summary")
+    assert ("regions/summary:0:0: error L205 地域フォルダ名「summary」はポータルのページ名（meetings・search・page など）と重なるので"
+            " ID にできません。別の名前にしてください (region folder name 'summary' is reserved for the portal's own pages;"
+            " choose another id)") in lines(valid_root)

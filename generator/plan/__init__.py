@@ -13,6 +13,9 @@ URLs are relative to the output root, end with "/" and never start with one.
     views.py      what each page kind prints (the contract with the templates)
     present.py    filling the views
     charts.py     the SVG charts of the outcome pages
+    picture.py    the national picture: the map of Japan and the per-year trends (from generator/stats.py)
+    japan_map.py  the map's SVG (japanmap's prefecture outlines)
+    trends.py     the per-year SVG charts with the SKS reference lines
     site.py       SitePlan and build_plan
 """
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..registry import KINDS
 from .portals import Portal
 from .records import Facts
-from .urls import challenge_url, list_url, meeting_url, portal_url, veteran_url
+from .urls import SUMMARY_URL, challenge_url, list_url, meeting_url, portal_url, veteran_url
 from .views import Pager, PageView, ShellView
 
 PAGE_SIZE = 20
@@ -27,7 +27,7 @@ class Page:
     template: str
     portal: str
     title: str
-    kind: str  # home | meetings | challenges | veterans | outcomes | search | meeting | challenge | veteran | content | 404
+    kind: str  # home | meetings | challenges | veterans | outcomes | summary | search | meeting | challenge | veteran | content | 404
     demo: bool
     record: str | None = None  # key of the record a detail page shows
     items: tuple[str, ...] = ()  # keys a list page shows
@@ -57,6 +57,10 @@ def portal_pages(portal: Portal) -> list[Page]:
     pages += paged(portal, "veterans", "veterans.html", "新現役の紹介", portal.veterans)
     pages.append(Page(list_url(portal.id, "outcomes"), "outcomes.html", portal.id, "これまでの実績", "outcomes", portal.demo))
     pages.append(Page(list_url(portal.id, "search"), "search.html", portal.id, "検索", "search", portal.demo))
+    if portal.kind == "national":
+        # One printable A4 page for an institution thinking of starting (map, figures, how to start).
+        pages.append(Page(SUMMARY_URL, "summary.html", portal.id, "新現役交流会のご案内（A4・1枚）", "summary",
+                          portal.demo))
     return pages
 
 

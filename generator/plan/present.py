@@ -21,17 +21,17 @@ from ..markup import render_markdown
 from ..models import Meeting
 from .charts import outcome_chart, rate_chart
 from .pages import Page
+from .picture import PictureBuilder
 from .portals import Portal
 from .records import ChallengeFacts, Facts, MeetingFacts, VeteranFacts
 from .signup import STATE_LABELS, state_changes
-from .totals import Totals
+from .totals import Totals, figures
 from .urls import challenge_url, content_url, list_url, meeting_url, portal_url, veteran_url
 from .views import (
     Badge,
     ChallengeCard,
     ChallengeListView,
     ChallengePageView,
-    Figures,
     HomeView,
     InstitutionItem,
     LinkItem,
@@ -45,12 +45,14 @@ from .views import (
     Organiser,
     OutcomesView,
     PageView,
+    Picture,
     RateRow,
     RegionCard,
     SearchMeta,
     SearchView,
     ShellView,
     SignupView,
+    SummaryView,
     VenueView,
     VeteranCard,
     VeteranListView,
@@ -64,11 +66,6 @@ OUTCOME_ROWS = 60
 TAKING_SIGNUPS = ("open", "closing", "not_open")
 FOOTER_LINKS = (("新現役交流会とは", "about"), ("新現役として参加するには", "join"), ("機関の方へ：交流会を始める", "start"),
                 ("掲載の手順（ガイド）", "guide"), ("よくある質問", "faq"))
-
-
-def figures(t: Totals) -> Figures:
-    return Figures(t.meetings, t.companies, t.veterans, t.interviews, t.second_interviews, t.matches,
-                   percent(t.matches, t.companies))
 
 
 def signup_host(url: str) -> str:
@@ -87,6 +84,16 @@ class Presenter:
         self.today = today
         self._cards: dict[str, object] = {}
         self._shells: dict[tuple[str, str], ShellView] = {}
+        self._pictures: PictureBuilder | None = None
+
+    def picture(self, portal: Portal) -> Picture | None:
+        """The map and trends of the national portal, a region's trends; built on first use (the map's
+        geometry costs about a second), so builds without these pages never pay for it."""
+        if portal.kind == "institution":
+            return None
+        if self._pictures is None:
+            self._pictures = PictureBuilder(self.ds, self.today)
+        return self._pictures.for_portal(portal.id, portal.demo)
 
     # -- shared parts -----------------------------------------------------------
 
@@ -199,6 +206,10 @@ class Presenter:
                                    tuple(self.veteran_card(k) for k in page.items), page.pager)
         if page.kind == "outcomes":
             return self.outcomes(portal, suffix)
+        if page.kind == "summary":
+            picture = self.picture(portal)
+            assert picture is not None  # the summary is a page of the national portal
+            return SummaryView(picture, jp_date(self.today, weekday=False), content_url("", "start"))
         if page.kind == "search":
             return self.search(portal)
         if page.kind == "meeting":
@@ -247,6 +258,7 @@ class Presenter:
             join_url=content_url(self.root, "join"), start_url=content_url("", "start"),
             about_url=content_url("", "about"),
             website=portal.website if portal.kind == "institution" else None, name=portal.name,
+            picture=self.picture(portal) if portal.kind == "national" else None,
         )
 
     def outcomes(self, portal: Portal, suffix: str) -> OutcomesView:
@@ -263,14 +275,12 @@ class Presenter:
                 rows.append(MeetingOutcomeRow(meeting_url(key), jp_date(f.m.date, weekday=False), f.m.title,
                                               figures(Totals.of(f.m.outcome))))
         held = portal.totals.meetings > 0
-        chart_title = (f"参加企業から成約までの件数: 参加企業{t.companies}社、当日の面談{t.interviews}件、"
-                       f"二次面談{t.second_interviews}件、マッチング{t.matches}社")
         return OutcomesView(
             heading=f"これまでの実績{suffix}", national=portal.kind == "national",
-            figures=t if held else None, chart=outcome_chart(t, chart_title) if held else Markup(""),
+            figures=t if held else None, chart=outcome_chart(t) if held else Markup(""),
             by_child_word=word if rates else None,
             rate_chart=rate_chart([(r.name, r.figures) for r in rates], f"{word}ごとのマッチング率") if rates else Markup(""),
-            rates=rates, meetings=tuple(rows),
+            rates=rates, meetings=tuple(rows), picture=self.picture(portal),
         )
 
     def search(self, portal: Portal) -> SearchView:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..formatting import percent
 from ..models.meeting import Outcome
+from .views import Figures
 
 
 @dataclass(frozen=True)
@@ -30,3 +32,9 @@ class Totals:
     def of(cls, o: Outcome) -> Totals:
         """One held meeting's figures."""
         return cls(1, o.companies, o.veterans, o.interviews, o.second_interviews, o.matches)
+
+
+def figures(t: Totals) -> Figures:
+    """Totals as printed (with the matching rate as text)."""
+    return Figures(t.meetings, t.companies, t.veterans, t.interviews, t.second_interviews, t.matches,
+                   percent(t.matches, t.companies))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ..url_scheme import LIST_PAGES
 
+SUMMARY_URL = "summary/"  # the national portal's printable one-page summary for a new region
+
 
 def portal_url(portal_id: str) -> str:
     return f"{portal_id}/" if portal_id else ""

@@ -144,6 +144,106 @@ class ShellView:
     colour_css: str | None = None  # relative link to the portal's colour stylesheet, filled in by the renderer
 
 
+# --- the national picture: map of Japan and per-year trends ---------------------
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str  # 0回 / 1回 / 2〜3回
+    colour: str
+    shade: int  # its class in the stylesheet (kk-swatch--N): the CSP allows no inline style
+
+
+@dataclass(frozen=True)
+class ShadedPrefecture:
+    name: str
+    held: int
+    upcoming: int
+    colour: str  # its shade on the map, repeated as a swatch beside the text
+    shade: int  # index into SHADES, for the swatch's class (kk-swatch--N)
+
+
+@dataclass(frozen=True)
+class RegionOnMap:
+    url: str  # the region's portal
+    name: str
+    held: int
+    upcoming: int
+    prefectures: tuple[ShadedPrefecture, ...]  # only those with a meeting, JIS order
+
+
+@dataclass(frozen=True)
+class MapShape:
+    """One region's part of the map, which the template wraps in a link to its portal."""
+
+    url: str
+    label: str  # spoken name of the link: 関東のポータル（開催済み3回・予定1回）
+    svg: Html
+
+
+@dataclass(frozen=True)
+class PrefectureRow:
+    name: str
+    region_name: str  # — when no region portal covers it
+    held: int
+    upcoming: int
+
+
+@dataclass(frozen=True)
+class MapView:
+    svg_start: Html  # <svg>, title, the prefectures outside every region
+    shapes: tuple[MapShape, ...]
+    svg_end: Html  # upcoming marks and </svg>
+    legend: tuple[LegendEntry, ...]
+    regions: tuple[RegionOnMap, ...]
+    others: tuple[ShadedPrefecture, ...]  # prefectures with meetings outside every region portal
+    listed: tuple[ShadedPrefecture, ...]  # every prefecture with a meeting: the regions' first, then the others
+    table: tuple[PrefectureRow, ...]  # all 47, JIS order
+    held: int
+    upcoming: int
+    prefectures_with_meetings: int
+    summary_url: str  # the printable one-page summary
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    title: str  # マッチング率
+    svg: Html
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    year: int
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class RegionTrend:
+    url: str
+    name: str
+    rows: tuple[TrendRow, ...]
+    span: int  # rows the region's name cell spans
+
+
+@dataclass(frozen=True)
+class TrendView:
+    scope: str  # 全国 / 関東
+    rows: tuple[TrendRow, ...]
+    rate_chart: TrendChart  # with the SKS reference lines
+    count_charts: tuple[TrendChart, ...]  # one unit each
+    regions: tuple[RegionTrend, ...]  # per-region series (national scope only)
+    reference_mean: str  # SKS平均 73.3%
+    reference_old: str  # 従来の一対一型 ≒10%以下
+    source: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    demo: bool
+    map: MapView | None  # national portal only
+    trends: TrendView
+    figures: Figures  # held meetings (meetings = how many were held)
+
+
 # --- pages -----------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -187,6 +287,7 @@ class HomeView:
     about_url: str
     website: str | None
     name: str
+    picture: Picture | None = None  # national home: the map
 
 
 @dataclass(frozen=True)
@@ -238,6 +339,16 @@ class OutcomesView:
     rate_chart: Html
     rates: tuple[RateRow, ...]
     meetings: tuple[MeetingOutcomeRow, ...]
+    picture: Picture | None = None  # national: trends and map; region: trends
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    """The national portal's printable A4 page for an institution thinking of starting."""
+
+    picture: Picture
+    as_of: str  # 2026年11月26日: the build date the figures are from
+    start_url: str
 
 
 @dataclass(frozen=True)
@@ -358,5 +469,5 @@ class ContentView:
     source: str  # content/about.md
 
 
-PageView = (HomeView | MeetingListView | ChallengeListView | VeteranListView | OutcomesView | SearchView
+PageView = (HomeView | MeetingListView | ChallengeListView | VeteranListView | OutcomesView | SummaryView | SearchView
             | MeetingPageView | ChallengePageView | VeteranPageView | NotFoundView | ContentView)
