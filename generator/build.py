@@ -1,4 +1,4 @@
-"""The whole pipeline: load → validate → plan → render → index → check → publish."""
+"""The whole pipeline: load → validate → plan → render → outputs → index → check → publish."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def build(
     """Build every portal (or the named standalone portals) into `out`.
 
     Nothing is written to `out` unless every stage succeeds. `progress(stage)` is called as each
-    stage starts (validate, plan, render, index, scan, publish).
+    stage starts (validate, plan, render, outputs, index, scan, publish).
     """
     stage = progress or (lambda _name: None)
     from .index import IndexError_
@@ -96,10 +96,12 @@ def build(
     staging = staging_dir(out)
     try:
         result = BuildResult(True, diagnostics, out=out)
+        notices: list[str] = []  # things the build could only do partly (e.g. no Japanese font)
         for portal_id in roots:
             t = time.perf_counter()
             stage("plan")
-            plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content)
+            plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content,
+                              site_url=site_url)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
             work = staging_dir(staging.parent / (staging.name + "-work"))
@@ -108,6 +110,12 @@ def build(
                 stage("render")
                 site = render_site(plan, data_root=root, project_root=project_root, work=work, site_url=site_url)
                 timings["render"] = timings.get("render", 0) + time.perf_counter() - t
+                from .outputs import write_outputs
+
+                t = time.perf_counter()
+                stage("outputs")
+                notices += write_outputs(plan, site, project_root / "themes")
+                timings["outputs"] = timings.get("outputs", 0) + time.perf_counter() - t
                 if index:
                     from .index import index_site
 
@@ -144,6 +152,7 @@ def build(
         swap_in(staging, out)
         timings["publish"] = time.perf_counter() - t
         result.seconds = timings
+        result.message = "\n".join(dict.fromkeys(notices))
         return result
     except RenderError as exc:
         discard(staging)

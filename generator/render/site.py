@@ -136,7 +136,7 @@ def render_site(
         "plugins": [],
         "hooks": [str(HOOKS)],
         "nav": [{plan.portals[plan.root].title: source_path(portal_url(""))}],
-        "extra_css": ["assets/koryukai/koryukai.css"],
+        "extra_css": ["assets/koryukai/koryukai.css", "assets/koryukai/reach.css", "assets/koryukai/print.css"],
         "extra_javascript": ["assets/koryukai/koryukai.js"],
         "extra": {**base.get("extra", {}), "koryukai_pages": str(pages_json), "koryukai_404": abs_404},
         "theme": {**base.get("theme", {}), "custom_dir": str(themes / "overrides")},
@@ -167,6 +167,11 @@ def render_site(
             os.environ["SOURCE_DATE_EPOCH"] = old_epoch
     if warnings:
         raise RenderError("MkDocs warnings: " + "; ".join(warnings))
+    if not site_url:
+        # A sitemap needs absolute <loc>s; without --site-url there is none (MkDocs wrote a relative one).
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
+        return site
     _write_sitemap(site, [plan.url(p.url) or "" for p in plan.pages], site_url, plan.today.isoformat())
     return site
 
