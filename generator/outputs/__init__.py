@@ -3,7 +3,7 @@ icons, flyers, robots.txt. A stage of its own after render: it writes into the s
 index and scan (so the privacy scan reads the open data JSON and the flyers too).
 
 It reads the plan only (portals, views, and the per-record exports of plan/exports.py), never the
-dataset, a record or a model, and knows nothing of MkDocs. The values the pages print about these
+dataset, a record or a model, and knows nothing of the page renderer. The values the pages print about these
 files (share meta, calendar menu, JSON-LD) are in the views already (plan/meta.py).
 
 Each module is a pure function from the plan to bytes; this one only decides paths and writes.

@@ -69,3 +69,13 @@ def test_printed_meeting_page_has_no_nav_or_buttons(browser, served: str) -> Non
             assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".kk-button--signup").first.is_visible() or page.locator(".kk-signup").count()
     page.close()
+
+
+def test_calendar_menu_is_a_row_of_buttons_without_bullets(browser, served: str) -> None:
+    """Material's `.md-typeset ul` gives lists bullets; the menu is buttons, so its list has none."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served + "kanto/minatodai-shinkin/meetings/2026-12-10/")
+    styles = page.locator(".kk-reach__list").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).listStyleType + ' ' + getComputedStyle(e).display)")
+    page.close()
+    assert styles == ["none flex", "none flex"]
