@@ -78,6 +78,7 @@ def test_every_ics_parses_and_portal_calendars_are_subscribable(site: Path) -> N
     assert str(kanto["NAME"]) == "関東 新現役交流会ポータル"
     assert str(kanto["X-WR-TIMEZONE"]) == "Asia/Tokyo"
     assert kanto["REFRESH-INTERVAL"].dt.total_seconds() == 12 * 3600
+    assert b"X-PUBLISHED-TTL:PT12H\r\n" in (site / "kanto/calendar.ics").read_bytes()
 
 
 def test_meeting_event_carries_time_place_url_and_signup_days(site: Path) -> None:

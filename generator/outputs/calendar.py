@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import lru_cache
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from ..formatting import jp_date
 from ..plan import Portal, SitePlan
@@ -58,7 +58,8 @@ def _calendar(name: str, description: str, url: str | None) -> Calendar:
     cal.add("x-wr-caldesc", description)
     cal.add("x-wr-timezone", "Asia/Tokyo")
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    # An X- property is text to icalendar: a timedelta would print as "12:00:00", which Outlook ignores.
+    cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode("ascii"))
     if url:
         cal.add("url", url)
         cal.add("source", url, parameters={"VALUE": "URI"})
