@@ -115,7 +115,6 @@ VETERAN_COLUMNS: tuple[Column, ...] = (
     Column("career", "経歴", "string", "業種と役割で書いた経歴。", lambda v: v.career),
     Column("availability", "活動できる頻度", "string", "月に何回・オンライン可否など。", lambda v: v.availability),
     Column("registered", "国の新現役登録", "boolean", "国の新現役登録をしていれば true。", lambda v: v.registered),
-    Column("contact_form", "連絡フォーム", "uri", "連絡を受ける外部フォームの URL。", lambda v: v.contact_form, True),
 )
 
 DATASETS = {

@@ -97,7 +97,8 @@ class VeteranExport:
     career: str
     availability: str
     registered: bool
-    contact_form: str | None
+    # No contact form: enquiries about a veteran go through the institution's desk (三者対等);
+    # main shows the form nowhere, so the open data must not publish it either.
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,7 @@ def build_exports(ds: Dataset, facts: Facts, portals: dict[str, Portal]) -> Expo
         v = vf.v
         veterans[key] = VeteranExport(
             key=key, headline=v.headline, expertise=v.expertise, industries=v.industries, prefecture=v.prefecture,
-            areas=v.areas, career=v.career.strip(), availability=v.availability, registered=v.registered,
-            contact_form=v.contact_form)
+            areas=v.areas, career=v.career.strip(), availability=v.availability, registered=v.registered)
     return Exports(meetings, challenges, veterans)
 
 
