@@ -1,4 +1,4 @@
-"""The whole pipeline: load → validate → plan → render → index → check → publish."""
+"""The whole pipeline: load → validate → plan → render → outputs → index → check → publish."""
 
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def build(
     """Build every portal (or the named standalone portals) into `out`.
 
     Nothing is written to `out` unless every stage succeeds. `progress(stage)` is called as each
-    stage starts (validate, plan, render, index, scan, publish).
+    stage starts (validate, plan, render, outputs, index, scan, publish).
     """
     stage = progress or (lambda _name: None)
     root = root.resolve()
@@ -138,7 +138,7 @@ def build(
 def _build_into(out: Path, root: Path, project_root: Path, loaded: Loaded, roots: list[str], today: date,
                 site_url: str | None, index: bool, timings: dict[str, float], stage: Callable[[str], None]) -> BuildResult:
     from .index import IndexError_
-    from .render.site import RenderError, render_site
+    from .render.site import RenderError, apply_csp, render_site
 
     dataset, diagnostics = loaded.dataset, loaded.diagnostics
     assert dataset is not None
@@ -146,10 +146,12 @@ def _build_into(out: Path, root: Path, project_root: Path, loaded: Loaded, roots
     staging = staging_dir(out)
     try:
         result = BuildResult(True, diagnostics, out=out)
+        notices: list[str] = []  # things the build could only do partly (e.g. no Japanese font)
         for portal_id in roots:
             t = time.perf_counter()
             stage("plan")
-            plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content)
+            plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content,
+                              site_url=site_url)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
             work = staging_dir(out)  # same prefix: a killed build's work folder is a leftover too
@@ -158,6 +160,13 @@ def _build_into(out: Path, root: Path, project_root: Path, loaded: Loaded, roots
                 stage("render")
                 site = render_site(plan, data_root=root, project_root=project_root, work=work, site_url=site_url)
                 timings["render"] = timings.get("render", 0) + time.perf_counter() - t
+                from .outputs import write_outputs
+
+                t = time.perf_counter()
+                stage("outputs")
+                notices += write_outputs(plan, site, project_root / "themes")
+                apply_csp(site)  # the flyers written just now get their policy too
+                timings["outputs"] = timings.get("outputs", 0) + time.perf_counter() - t
                 if index:
                     from .index import index_site
 
@@ -194,6 +203,7 @@ def _build_into(out: Path, root: Path, project_root: Path, loaded: Loaded, roots
         swap_in(staging, out)
         timings["publish"] = time.perf_counter() - t
         result.seconds = timings
+        result.message = "\n".join(dict.fromkeys(notices))
         return result
     except RenderError as exc:
         discard(staging)

@@ -119,6 +119,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"NG: {result.message}", file=sys.stderr)
         return 2 if result.environment else 1
     elapsed = time.perf_counter() - started
+    if result.message:  # built, but with something missing (e.g. no Japanese font for the share images)
+        print(f"注意: {result.message}", file=sys.stderr)
     if args.verbose:
         print("段階ごとの時間 (seconds per stage): " + "、".join(f"{k} {v:.2f}" for k, v in result.seconds.items()), file=sys.stderr)
     print(f"OK: {result.pages} ページを {result.out} に生成しました（{result.files} ファイル、"

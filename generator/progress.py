@@ -1,7 +1,7 @@
 """Stage-by-stage progress of a build: a live status line on a terminal, plain lines in CI and pipes.
 
 The build calls ``stage(name)`` as each stage starts; the reporter prints how long the previous one
-took. Stage names are the pipeline's (validate, plan, render, index, scan, publish).
+took. Stage names are the pipeline's (validate, plan, render, outputs, index, scan, publish).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ STAGES = {
     "validate": "データの検査",
     "plan": "ページの計画",
     "render": "ページの生成",
+    "outputs": "カレンダー・フィード・オープンデータ・チラシの作成",
     "index": "検索索引の作成",
     "scan": "守秘義務の最終チェック",
     "publish": "出力先への入れ替え",

@@ -120,9 +120,14 @@ def test_links_are_relative(demo_site: Path) -> None:
     assert checked > 4000
 
 
-def test_sitemap_and_404(demo_site: Path) -> None:
-    sitemap = (demo_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "kanto/minatodai-shinkin/meetings/2026-12-10/" in sitemap
+def test_sitemap_and_404(demo_site: Path, tmp_path: Path) -> None:
+    # A sitemap needs absolute URLs: none without --site-url (tests/test_outputs.py checks the one with it).
+    assert not (demo_site / "sitemap.xml").exists()
+    with_url = tmp_path / "with-url"
+    assert build(REPO, with_url, today=TODAY, site_url="https://demo.example.jp/", index=False).ok
+    sitemap = (with_url / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://demo.example.jp/kanto/minatodai-shinkin/meetings/2026-12-10/" in sitemap
+    assert "ship-parts-new-markets" not in sitemap
     assert "<lastmod>2026-11-26</lastmod>" in sitemap
     not_found = (demo_site / "404.html").read_text(encoding="utf-8")
     assert "ページが見つかりません" in not_found
@@ -133,7 +138,8 @@ def test_sitemap_and_404(demo_site: Path) -> None:
 
 def test_unconsented_challenge_is_not_published(demo_site: Path) -> None:
     assert not (demo_site / "kinki/asanagi-city/challenges/ship-parts-new-markets").exists()
-    assert "ship-parts-new-markets" not in (demo_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not any("ship-parts-new-markets" in p.read_text(encoding="utf-8")
+                   for p in demo_site.rglob("*") if p.suffix in (".json", ".csv", ".ics", ".atom"))
 
 
 def test_detail_pages_are_canonical_not_copied(demo_site: Path) -> None:

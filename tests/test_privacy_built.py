@@ -99,7 +99,7 @@ def test_links_attributes_and_inline_markup(site: tuple[Path, SitePlan]) -> None
 
 def test_json_exports_are_scanned_but_not_pagefind_or_assets(site: tuple[Path, SitePlan]) -> None:
     out, plan = site
-    (out / "data").mkdir()
+    (out / "data").mkdir(exist_ok=True)  # the open data folder is there already
     (out / "data/export.json").write_text('{"items": [{"note": "担当：中村", "url": "https://docs.google.com/forms/d/e/x/viewform"}]}',
                                           encoding="utf-8")
     for skipped in ("assets/extra.json", "kanto/pagefind/pagefind-entry.json"):
@@ -150,12 +150,15 @@ def test_build_with_a_hole_in_the_first_line_is_refused(valid_root: Path, tmp_pa
 
     assert not result.ok
     assert result.message == "生成したページに個人・企業を特定できる情報が見つかったため、公開しませんでした"
-    assert [d.text() for d in result.diagnostics] == [
-        f"{CHALLENGE_PAGE}:0:0: error P501 生成したページに電話・FAX番号「045-123-4567」が載っています。"
-        "元の YAML かテンプレートから削除してください（誤検出なら regions/privacy-allow.yml に SKS の確認を受けた例外を追加します）"
-        " (the built page shows phone or fax number '045-123-4567'; remove it from the data or the template"
-        " (a false alarm needs a reviewed exception))"
-    ]
+    message = ("0:0: error P501 生成したページに電話・FAX番号「045-123-4567」が載っています。"
+               "元の YAML かテンプレートから削除してください（誤検出なら regions/privacy-allow.yml に SKS の確認を受けた例外を追加します）"
+               " (the built page shows phone or fax number '045-123-4567'; remove it from the data or the template"
+               " (a false alarm needs a reviewed exception))")
+    texts = [d.text() for d in result.diagnostics]
+    assert f"{CHALLENGE_PAGE}:{message}" in texts
+    # The same leak reaches the open data exports, which the second line reads too.
+    assert "data/challenges.json:" + message in texts
+    assert all(t.endswith(message) for t in texts), texts
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before  # the last good output is untouched
 
@@ -205,5 +208,8 @@ def test_build_refuses_a_name_the_first_line_missed(valid_root: Path, tmp_path: 
     replace(valid_root, CHALLENGE, "町工場です。", "町工場です。父・田中次郎と二人で営む加藤製作所です。")
     result = _build(valid_root, tmp_path / "out")
     assert not result.ok and not (tmp_path / "out").exists()
-    assert sorted((d.code, d.message_ja.split("「")[1].split("」")[0]) for d in result.diagnostics) == [
+    # Found on the challenge page and again in each portal's open data (data/challenges.json).
+    assert sorted({(d.code, d.message_ja.split("「")[1].split("」")[0]) for d in result.diagnostics}) == [
         ("P507", "加藤製作所"), ("P508", "田中次郎")]
+    assert {d.text().split(":")[0] for d in result.diagnostics} == {
+        CHALLENGE_PAGE, "data/challenges.json", "kanto/data/challenges.json", "kanto/minato-shinkin/data/challenges.json"}

@@ -20,6 +20,7 @@ from ..formatting import jp_date, jp_month, percent, time_range
 from ..markup import render_markdown
 from ..models import Meeting
 from .charts import outcome_chart, rate_chart
+from .meta import MetaMaker
 from .pages import Page
 from .picture import PictureBuilder
 from .portals import Portal
@@ -94,6 +95,7 @@ class Presenter:
         if self._pictures is None:
             self._pictures = PictureBuilder(self.ds, self.today)
         return self._pictures.for_portal(portal.id, portal.demo)
+        self.meta: MetaMaker | None = None  # share meta per page (issue 13), set by build_plan
 
     # -- shared parts -----------------------------------------------------------
 
@@ -227,7 +229,12 @@ class Presenter:
 
     def fill(self, page: Page) -> Page:
         view = page.view if page.view is not None else self.view(page)
-        return replace(page, view=view, shell=self.shell(self.portals[page.portal], page.kind))
+        shell = self.shell(self.portals[page.portal], page.kind)
+        if self.meta is not None:  # the shell is shared by a portal's pages; its meta is this page's
+            shell = replace(shell, meta=self.meta.page_meta(page))
+            if isinstance(view, MeetingPageView):
+                view = replace(view, reach=self.meta.meeting_reach(page))
+        return replace(page, view=view, shell=shell)
 
     def home(self, portal: Portal) -> HomeView:
         pid = portal.id

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
 from ..content import EditorialPage
 from ..dataset import Dataset
+from .exports import Exports, build_exports
+from .meta import OPENDATA_SLUG, MetaMaker
 from .pages import Page, detail_pages, portal_pages, standalone
 from .portals import NATIONAL_TITLE, Portal, build_portals
 from .present import Presenter
@@ -26,6 +28,8 @@ class SitePlan:
     pages: tuple[Page, ...]
     not_found: Page  # 404.html, served at any depth
     national_url: str | None = None  # public URL of the national portal, for standalone builds
+    site_url: str | None = None  # --site-url: absolute links in share meta, calendars, feeds, open data
+    exports: Exports = field(default_factory=lambda: Exports({}, {}, {}))  # what outputs/ writes, per record
 
     def built(self, portal_id: str) -> bool:
         """Whether a portal's pages are part of this build."""
@@ -58,7 +62,8 @@ class SitePlan:
 
 
 def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | None = None,
-               national_title: str = NATIONAL_TITLE, content: tuple[EditorialPage, ...] = ()) -> SitePlan:
+               national_title: str = NATIONAL_TITLE, content: tuple[EditorialPage, ...] = (),
+               site_url: str | None = None) -> SitePlan:
     facts = record_facts(ds, today)
     portals = build_portals(ds, facts, today, national_title)
     pages: list[Page] = []
@@ -73,6 +78,12 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
                           view=ContentView(doc.markdown, doc.path)))
     presenter = Presenter(ds, facts, portals, root, today)
     home = next(p for p in pages if p.kind == "home" and p.url == portal_url(root))
+    # Share meta links files relative to each page, so it needs the URLs of this build: the pages are decided.
+    exports = build_exports(ds, facts, portals)
+    located = SitePlan(today=today, root=root, portals=portals, pages=tuple(pages), not_found=home)
+    opendata = content_url(root, OPENDATA_SLUG)
+    presenter.meta = MetaMaker(root, portals, exports, located.url, site_url,
+                               opendata=opendata if any(p.url == opendata for p in pages) else None)
     not_found = presenter.fill(replace(home, template="404.html", title="ページが見つかりません", kind="404"))
     return SitePlan(today=today, root=root, portals=portals, pages=tuple(presenter.fill(p) for p in pages),
-                    not_found=not_found, national_url=national_url)
+                    not_found=not_found, national_url=national_url, site_url=site_url, exports=exports)

@@ -106,6 +106,100 @@ class Pager:
     next: str | None
 
 
+# --- reach: share meta, calendar and share links, the A4 flyer (issue 13) ------------
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What every page's <head> and footer say about it beyond the page (plan/meta.py)."""
+
+    document_title: str  # <title>: page title｜portal title
+    description: str  # page-specific, ≤120 characters
+    site_name: str
+    og_type: str  # website | article
+    canonical: str | None  # absolute, only with --site-url
+    image: str | None  # absolute share image URL, only with --site-url
+    twitter_card: str  # summary_large_image | summary
+    favicon: str  # links to the icons at the build root, relative to the page
+    favicon_png: str
+    touch_icon: str
+    feed: str | None  # the portal's Atom feed
+    feed_title: str
+    calendar: str | None  # the portal's .ics
+    data: tuple[LinkItem, ...]  # the portal's open data files
+    opendata_page: str | None  # the 「オープンデータ」 page
+
+
+@dataclass(frozen=True)
+class CalendarMenu:
+    ics: str  # link to this meeting's .ics
+    google: str  # Google Calendar "add event" URL
+    portal_ics: str  # link to the portal's calendar file
+    webcal: str | None  # webcal:// subscription URL (only with --site-url)
+
+
+@dataclass(frozen=True)
+class ShareLinks:
+    line: str
+    x: str
+
+
+@dataclass(frozen=True)
+class MeetingReach:
+    """A meeting page's JSON-LD, 「カレンダーに追加」, share links and flyer link."""
+
+    jsonld: Html  # schema.org Event, already JSON- and </script>-safe
+    calendar_menu: CalendarMenu
+    share: ShareLinks
+    flyer: str  # link to the meeting's A4 flyer
+    site_name: str
+
+
+@dataclass(frozen=True)
+class FlyerChallenge:
+    title: str
+    prefecture: str
+    industry: str
+    categories: str  # joined
+
+
+@dataclass(frozen=True)
+class FlyerOrganiser:
+    role: str
+    name: str
+
+
+@dataclass(frozen=True)
+class FlyerView:
+    """The A4 flyer of a meeting: a standalone page (no shell), filled by outputs/flyer.py."""
+
+    title: str
+    document_title: str
+    when: str
+    format: str
+    status: str | None  # 中止 / 延期 when not scheduled
+    status_note: str | None
+    venue_name: str | None
+    venue_address: str | None
+    venue_access: str | None
+    online: str | None
+    organisers: tuple[FlyerOrganiser, ...]
+    capacity: int | None
+    companies_planned: int | None
+    fee: str
+    description: str
+    challenges: tuple[FlyerChallenge, ...]
+    signup_host: str | None
+    opens: str | None
+    deadline: str | None
+    contact: str
+    page_link: str
+    page_address: str | None  # printed under the QR code when the site URL is known
+    qr: Html | None
+    css: str
+    favicon: str
+    demo: bool
+
+
 # --- the shell: header, menu, breadcrumbs, footer -----------------------------
 
 @dataclass(frozen=True)
@@ -142,6 +236,7 @@ class ShellView:
     national_url: str | None  # the national portal, linked from every other portal
     logo: str | None = None  # relative link to the copied logo, filled in by the renderer
     colour_css: str | None = None  # relative link to the portal's colour stylesheet, filled in by the renderer
+    meta: PageMeta | None = None  # this page's share meta and footer links (per page, plan/meta.py)
 
 
 # --- the national picture: map of Japan and per-year trends ---------------------
@@ -407,6 +502,7 @@ class MeetingPageView:
     outcome: Figures | None  # shown once held
     challenges: tuple[ChallengeCard, ...]
     about_url: str
+    reach: MeetingReach | None = None  # calendar, share and flyer links, JSON-LD (plan/meta.py)
 
 
 @dataclass(frozen=True)

@@ -166,10 +166,17 @@ def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) ->
     `allow` is the reviewed exceptions (regions/privacy-allow.yml) that
     validation read for this run (validate.Loaded.allow).
     """
-    hosts = [plan.national_url] if plan.national_url else []
+    from ..plan.meta import FLYER_DIR, SHARE_HOSTS
+
+    # The site's own address (canonical, og:url, calendar and feed links) is public by definition,
+    # and so are the share and calendar services the meeting pages link to.
+    hosts = [u for u in (plan.national_url, plan.site_url) if u] + list(SHARE_HOSTS)
     public = PublicDetails.from_dataset(dataset, extra_hosts=hosts)
     # Editorial pages (content/*.md) are planned too, but written by the project: scanned as editorial.
     planned = {url + "index.html" for p in plan.pages if p.kind != "content" and (url := plan.url(p.url)) is not None}
+    # A meeting's A4 flyer prints its record's fields: scanned like the page, not as editorial text.
+    planned |= {url + FLYER_DIR + "index.html" for p in plan.pages if p.kind == "meeting"
+                and (url := plan.url(p.url)) is not None}
     scanner = _Scanner(public, allow.phrases)
     for path in _files(site):
         rel = path.relative_to(site).as_posix()

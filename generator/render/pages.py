@@ -103,4 +103,6 @@ class PageRenderer:
         head = self.env.get_template("_head.html").render(ctx)
         header = self.env.get_template("_header.html").render(ctx)
         footer = self.env.get_template("_footer.html").render(ctx)
-        return RenderedPage(page, source_path(self.plan.url(page.url) or "", page.kind), page.title, head, header, body, footer)
+        # <title> names the portal too (page title｜portal title), as shared links and tabs show it.
+        title = page.shell.meta.document_title if page.shell and page.shell.meta else page.title
+        return RenderedPage(page, source_path(self.plan.url(page.url) or "", page.kind), title, head, header, body, footer)

@@ -149,7 +149,7 @@ def render_site(
         "plugins": [],
         "hooks": [str(HOOKS)],
         "nav": [{plan.portals[plan.root].title: source_path(portal_url(""))}],
-        "extra_css": ["assets/koryukai/koryukai.css"],
+        "extra_css": ["assets/koryukai/koryukai.css", "assets/koryukai/reach.css", "assets/koryukai/print.css"],
         "extra_javascript": ["assets/koryukai/koryukai.js"],
         "extra": {**base.get("extra", {}), "koryukai_pages": str(pages_json), "koryukai_404": abs_404},
         "theme": {**base.get("theme", {}), "custom_dir": str(themes / "overrides")},
@@ -181,6 +181,11 @@ def render_site(
     if warnings:
         raise RenderError("MkDocs warnings: " + "; ".join(warnings))
     apply_csp(site)
+    if not site_url:
+        # A sitemap needs absolute <loc>s; without --site-url there is none (MkDocs wrote a relative one).
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
+        return site
     _write_sitemap(site, [plan.url(p.url) or "" for p in plan.pages], site_url, plan.today.isoformat())
     return site
 
@@ -219,6 +224,8 @@ def apply_csp(site: Path) -> None:
     """Put a Content-Security-Policy <meta> first in every page's <head>."""
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
+        if 'http-equiv="Content-Security-Policy"' in html:
+            continue  # already done (this runs again after the outputs stage adds its pages)
         if _CHARSET not in html:
             raise RenderError(f"{path}: no <meta charset> to place the Content-Security-Policy after")
         meta = f'<meta http-equiv="Content-Security-Policy" content="{escape(csp_for(html), quote=False)}">'
