@@ -271,3 +271,30 @@ def test_veteran_page_sends_enquiries_through_the_institution(demo_site: Path) -
     page = html(demo_site, "tohoku/veterans/seafood-trading/")
     assert "この方に連絡する" not in page and "forms.gle" not in page
     assert "プロフィール番号「<strong class=\"kk-nowrap\">tohoku/seafood-trading</strong>」" in page
+
+
+def test_a_meeting_whose_sign_up_is_over_points_to_the_hosts_next_one(demo_site: Path) -> None:
+    page = html(demo_site, "tohoku/koganehara-bank/meetings/2026-12-03/")  # cancelled
+    assert "この交流会は中止になりました" in page
+    assert re.search(r'<p class="kk-next">次の交流会：<a href="[./]*(?:[a-z-]+/)?meetings/\d{4}-\d{2}-\d{2}/">', page)
+    # A meeting still taking sign-ups needs no pointer.
+    assert "class=\"kk-next\"" not in html(demo_site, "kanto/minatodai-shinkin/meetings/2026-12-10/")
+
+
+def test_held_meeting_states_facts_not_plans(demo_site: Path) -> None:
+    facts = html(demo_site, "kanto/kazahaya-bank/meetings/2026-09-17/").split('<dl class="kk-facts">', 1)[1].split("</dl>", 1)[0]
+    assert "発表する企業" not in facts and "（予定）" not in facts and "申込締切" not in facts
+    assert "開催形式" in facts  # the facts are there, only the plans are gone
+
+
+def test_venue_has_a_plain_map_link(demo_site: Path) -> None:
+    page = html(demo_site, "kanto/minatodai-shinkin/meetings/2026-12-10/")
+    links = re.findall(r'<a href="(https://www\.google\.com/maps/search/\?api=1&amp;query=[^"]+)" rel="noopener noreferrer">地図で場所を見る</a>', page)
+    assert len(links) == 1 and "%E7%A5%9E%E5%A5%88%E5%B7%9D%E7%9C%8C" in links[0]  # 神奈川県, URL-encoded
+    assert "<iframe" not in page
+
+
+def test_home_lists_meetings_going_ahead_before_cancelled_ones(demo_site: Path) -> None:
+    section = html(demo_site, "").split("kk-upcoming-h", 1)[1].split("</section>", 1)[0]
+    cards = re.findall(r'<article class="kk-card[^"]*".*?</article>', section, re.S)
+    assert cards and "中止" not in cards[0] and "延期" not in cards[0]

@@ -38,8 +38,9 @@ MEETING_ICS = "meeting.ics"
 FLYER_DIR = "flyer/"
 OPENDATA_SLUG = "opendata"  # content/opendata.md
 # Hosts the share and calendar links and the JSON Schemas point to (the built-page privacy scan accepts them).
+MAP_SEARCH = "https://www.google.com/maps/search/?api=1&query="  # a venue's 「地図で場所を見る」 (plain link)
 SHARE_HOSTS = ("https://calendar.google.com/", "https://json-schema.org/", "https://line.me/",
-               "https://social-plugins.line.me/", "https://x.com/")
+               "https://social-plugins.line.me/", "https://x.com/", "https://www.google.com/maps/search/")
 
 
 def absolute(site_url: str | None, url: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
@@ -20,7 +20,7 @@ from ..formatting import jp_date, jp_month, percent, time_range
 from ..markup import render_markdown
 from ..models import Meeting
 from .charts import outcome_chart, rate_chart
-from .meta import MetaMaker
+from .meta import MAP_SEARCH, MetaMaker
 from .pages import Page
 from .picture import PictureBuilder
 from .portals import Portal
@@ -251,7 +251,8 @@ class Presenter:
             meta=f"{portal.kind_label}／{self.region_name(portal.region or '')}" if portal.kind == "institution" else None,
             description_html=render_markdown(portal.description) if portal.description else None,
             meetings_url=list_url(pid, "meetings"),
-            upcoming=tuple(self.meeting_card(k) for k in portal.upcoming[:HOME_CARDS]),
+            upcoming=tuple(self.meeting_card(k) for k in sorted(
+                portal.upcoming, key=lambda k: self.facts.meetings[k].state in ("cancelled", "postponed"))[:HOME_CARDS]),
             all_meetings=(LinkItem(f"交流会の一覧（{total_meetings}件）", list_url(pid, "meetings"))
                           if len(portal.upcoming) > HOME_CARDS or portal.past else None),
             regions=regions, institutions=institutions,
@@ -314,7 +315,9 @@ class Presenter:
         venue = None
         if m.venue:
             v = m.venue
-            venue = VenueView(v.name, f"{v.prefecture}{v.city}{v.address or ''}", v.access)
+            place = f"{v.prefecture}{v.city}{v.address or ''}"
+            venue = VenueView(v.name, place, v.access,
+                              MAP_SEARCH + quote(f"{place} {v.name}"))
         return MeetingPageView(
             search=SearchMeta("交流会", self.region_name(f.record.region),
                               (m.venue.prefecture,) if m.venue else ("オンライン",), (), tuple(cats),
@@ -326,12 +329,22 @@ class Presenter:
             where=where, categories_text="、".join(cats) or None,
             format_label=vocab.MEETING_FORMATS[m.format], venue=venue, online=m.online,
             organisers=tuple(Organiser(role, name, portal_url(ikey) if ikey else None) for role, name, ikey in f.organisers),
-            capacity=m.capacity, companies_planned=m.companies_planned, fee=m.fee or "無料",
+            capacity=m.capacity, companies_planned=m.companies_planned if f.state != "held" else None, fee=m.fee or "無料",
             description_html=render_markdown(m.description),
             outcome=figures(Totals.of(m.outcome)) if m.outcome and f.state == "held" else None,
             challenges=tuple(self.challenge_card(k) for k in f.challenges),
             about_url=content_url(self.root, "about"),
+            next_meeting=None if f.state in TAKING_SIGNUPS else self.next_meeting(f),
         )
+
+    def next_meeting(self, f: MeetingFacts) -> MeetingLink | None:
+        """The host institution's next meeting still taking sign-ups, for a page whose own sign-up is over."""
+        host = self.portals.get(f"{f.record.region}/{f.record.institution}")
+        for key in host.upcoming if host else ():
+            other = self.facts.meetings[key]
+            if key != f.key and other.state in TAKING_SIGNUPS:
+                return MeetingLink(meeting_url(key), other.m.title, jp_date(other.m.date), self.badge(other), True)
+        return None
 
     def challenge_page(self, f: ChallengeFacts, portal: Portal) -> ChallengePageView:
         c = f.c

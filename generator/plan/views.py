@@ -468,6 +468,7 @@ class VenueView:
     name: str
     place: str  # 神奈川県横浜市中区本町1-2-3
     access: str | None
+    map_url: str  # a map search of the place (a plain link, no embedded third-party map)
 
 
 @dataclass(frozen=True)
@@ -502,6 +503,7 @@ class MeetingPageView:
     outcome: Figures | None  # shown once held
     challenges: tuple[ChallengeCard, ...]
     about_url: str
+    next_meeting: MeetingLink | None = None  # the host's next meeting taking sign-ups, once this one no longer is
     reach: MeetingReach | None = None  # calendar, share and flyer links, JSON-LD (plan/meta.py)
 
 
