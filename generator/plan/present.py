@@ -329,7 +329,7 @@ class Presenter:
             where=where, categories_text="、".join(cats) or None,
             format_label=vocab.MEETING_FORMATS[m.format], venue=venue, online=m.online,
             organisers=tuple(Organiser(role, name, portal_url(ikey) if ikey else None) for role, name, ikey in f.organisers),
-            capacity=m.capacity, companies_planned=m.companies_planned if f.state != "held" else None, fee=m.fee or "無料",
+            capacity=m.capacity, companies_planned=m.companies_planned if f.state not in ("held", "cancelled") else None, fee=m.fee or "無料",
             description_html=render_markdown(m.description),
             outcome=figures(Totals.of(m.outcome)) if m.outcome and f.state == "held" else None,
             challenges=tuple(self.challenge_card(k) for k in f.challenges),
@@ -339,8 +339,10 @@ class Presenter:
 
     def next_meeting(self, f: MeetingFacts) -> MeetingLink | None:
         """The host institution's next meeting still taking sign-ups, for a page whose own sign-up is over."""
-        host = self.portals.get(f"{f.record.region}/{f.record.institution}")
-        for key in host.upcoming if host else ():
+        own = f"{f.record.region}/{f.record.institution}"
+        host = self.portals.get(own)
+        # Its own meetings first, then those it co-hosts.
+        for key in sorted(host.upcoming if host else (), key=lambda k: not k.startswith(own + "/")):
             other = self.facts.meetings[key]
             if key != f.key and other.state in TAKING_SIGNUPS:
                 return MeetingLink(meeting_url(key), other.m.title, jp_date(other.m.date), self.badge(other), True)
