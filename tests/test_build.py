@@ -299,3 +299,8 @@ def test_home_lists_meetings_going_ahead_before_cancelled_ones(demo_site: Path) 
     section = html(demo_site, "").split("kk-upcoming-h", 1)[1].split("</section>", 1)[0]
     cards = re.findall(r'<article class="kk-card[^"]*".*?</article>', section, re.S)
     assert cards and "中止" not in cards[0] and "延期" not in cards[0]
+
+
+def test_footer_names_the_desk_once(demo_site: Path) -> None:
+    footer = html(demo_site, "kanto/").split('<footer class="kk-footer">', 1)[1]
+    assert "<p>関東地域 新現役交流会 連絡窓口</p>" in footer and "関東 関東地域" not in footer

@@ -62,7 +62,9 @@ def logo_path(rec: Record) -> str | None:
 def contact_view(name: str, contact: Contact | None) -> ContactView | None:
     if contact is None:
         return None
-    return ContactView(name=name, department=contact.department, phone=contact.phone,
+    # 「関東」+「関東地域 新現役交流会 連絡窓口」 would read 関東 関東地域…: the name only when the desk doesn't start with it.
+    shown = "" if contact.department.startswith(name) else name
+    return ContactView(name=shown, department=contact.department, phone=contact.phone,
                        tel=contact.phone.replace("-", "") if contact.phone else None,
                        hours=contact.hours, email=contact.email, url=contact.url)
 

@@ -211,7 +211,7 @@ class NavItem:
 
 @dataclass(frozen=True)
 class ContactView:
-    name: str  # the portal's name, before the department
+    name: str  # the portal's name before the department, or "" when the department already starts with it
     department: str
     phone: str | None
     tel: str | None  # digits for the tel: link
