@@ -3,6 +3,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TODAY ?=
+# make bench SIZE=today|tenth|nation [BENCH_ARGS="--timeout 900"]: see bench/run.py and docs/scale.md
+SIZE ?= today
+BENCH_ARGS ?=
 
 .PHONY: setup preview build validate test test-dates mutate lint bench clean
 
@@ -52,7 +55,7 @@ mutate: setup
 	$(PY) -m tests.mutation_report
 
 bench: setup
-	$(PY) bench/build_scale.py
+	$(PY) bench/run.py --size $(SIZE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site .build-tmp node_modules mutants

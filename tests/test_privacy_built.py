@@ -213,3 +213,22 @@ def test_build_refuses_a_name_the_first_line_missed(valid_root: Path, tmp_path: 
         ("P507", "加藤製作所"), ("P508", "田中次郎")]
     assert {d.text().split(":")[0] for d in result.diagnostics} == {
         CHALLENGE_PAGE, "data/challenges.json", "kanto/data/challenges.json", "kanto/minato-shinkin/data/challenges.json"}
+
+
+def test_search_metadata_words_stay_apart_for_the_scan() -> None:
+    """Region, prefecture and industry are separate words, not one 「中国鳥取県電気…」 company name."""
+    from types import SimpleNamespace
+
+    from jinja2 import Environment, FileSystemLoader
+
+    from generator.privacy.html_text import extract
+    from generator.privacy.scan import scan_text
+
+    env = Environment(loader=FileSystemLoader(str(REPO / "themes" / "templates")), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    meta = SimpleNamespace(kind="企業の課題", region="中国", prefectures=("鳥取県",), industries=("電気・ガス・熱供給・水道業",),
+                           categories=("品質管理",), months=(), sort_date="2026-11-01", title="品質を高めたい")
+    markup = env.get_template("_macros.html").module.search_meta(meta)
+    lines = extract(str(markup)).lines
+    assert "中国" in lines and "鳥取県" in lines
+    assert [h.span for line in lines for h in scan_text(line)] == []
