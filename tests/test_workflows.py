@@ -74,7 +74,7 @@ def test_pull_requests_run_the_tests_before_building() -> None:
     assert "debian" in jobs["test"]["container"] or "bookworm" in jobs["test"]["container"]
     assert jobs["validate-and-build"]["needs"] == "test"
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "make test\n" in ci and "make test-dates" in ci and "faketime" in ci
+    assert "make test\n" in ci and "make test-dates" in ci and "faketime" in ci and "make bench SIZE=today" in ci
 
 
 def test_committed_codeowners_is_current() -> None:
