@@ -1,8 +1,9 @@
-"""index: Pagefind over the built HTML, one search bundle per portal.
+"""index: Pagefind over the built HTML, one search bundle for the whole build.
 
-Each portal's search covers its own records (a region portal its region's,
-an institution portal its own and the ones it co-hosts), so the national
-bundle indexes everything and a small portal downloads only its own index.
+Each record is indexed once, with a `portal` filter naming every portal that
+lists it (a region, an institution, a co-host); a portal's search page asks the
+one bundle with its own portal filter. Beside the bundle, kk-dict/ holds the query
+dictionary the search page maps typed words through (generator/search/).
 The extended Pagefind binary is required: the plain one does not segment
 Japanese and search then finds almost nothing.
 
@@ -128,36 +129,61 @@ async def _settled(bundle: Path, timeout: float = 30.0) -> None:
             await asyncio.sleep(0.05)
 
 
+def _content_html(html: str, words: set) -> str:
+    """An editorial page with its search tokens (it has no detail template to print them)."""
+    from .privacy.html_text import extract
+    from .search.terms import analyse, token
+
+    body = html.split("data-pagefind-body", 1)[-1]
+    terms = sorted({w.term for line in extract(body).lines for w in analyse(line)})
+    words.update(w for line in extract(body).lines for w in analyse(line))
+    block = '<div hidden class="kk-search-terms" aria-hidden="true">' + " ".join(token(t) for t in terms) + "</div>"
+    return html.replace("data-pagefind-body>", "data-pagefind-body>" + block, 1)
+
+
 async def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[str, int]:
+    """One bundle at the build's root; each record once, with a `portal` filter for every portal that lists it.
+
+    Measured (docs/search.md): one bundle per portal repeated every record three or more
+    times; one national index keeps indexing proportional to records and lets a portal's
+    search page ask the same bundle with its own portal filter.
+    """
     from pagefind.index import IndexConfig
 
-    counts: dict[str, int] = {}
+    from .search.dictionary import build_dictionary, write_dictionary
+
+    base = plan.url(portal_url(plan.root))
+    assert base is not None
+    bundle = site / base / "pagefind"
+    records = plan.search  # built by the plan from its record facts: the index never reads a record
+    urls = plan.record_urls
+    words: set = set()  # distinct words only: at nation size the records hold millions of repeats
+    added = 0
     service = await _service_class()().launch()
     try:
-        cache: dict[str, str] = {}
-        for portal_id in sorted(plan.portals):
-            if not plan.built(portal_id):
+        index = await service.create_index(IndexConfig(force_language="ja", output_path=str(bundle)))
+        for key in sorted(records):
+            rec = records[key]
+            url = urls.get(key)
+            if url is None or not any(plan.built(p) for p in rec.portals):
                 continue
-            base = plan.url(portal_url(portal_id))
-            assert base is not None
-            config = IndexConfig(force_language="ja", output_path=str(site / base / "pagefind"))
-            index = await service.create_index(config)
-            # Editorial pages are long (the guide's fragment is ~50 kB): only the root portal's search
-            # carries them, so a small portal's first query stays light and finds records.
-            urls = portal_records(plan, portal_id, content_urls if portal_id == plan.root else ())
-            for url in urls:
-                if url not in cache:
-                    cache[url] = normalise_html((site / url / "index.html").read_text(encoding="utf-8"))
-                await index.add_html_file(content=cache[url], url="/" + url)
-            await index.write_files()
-            await index.delete_index()
-            await _settled(site / base / "pagefind")
-            canonicalise(site / base / "pagefind")
-            prune(site / base / "pagefind", keep_ui=base == "")
-            counts[portal_id] = len(urls)
+            html = normalise_html((site / url / "index.html").read_text(encoding="utf-8"))
+            await index.add_html_file(content=html, url="/" + url)
+            words.update(rec.words())
+            added += 1
+        for url in sorted(content_urls):
+            html = normalise_html((site / url / "index.html").read_text(encoding="utf-8"))
+            await index.add_html_file(content=_content_html(html, words), url="/" + url)
+            added += 1
+        await index.write_files()
+        await index.delete_index()
+        await _settled(bundle)
+        canonicalise(bundle)
+        prune(bundle, keep_ui=False)
     finally:
         await service.close()
-    return counts
+    write_dictionary(build_dictionary(words), bundle / "kk-dict")
+    return {plan.root: added}
 
 
 def index_site(site: Path, plan: SitePlan, content_urls: Sequence[str] = ()) -> dict[str, int]:

@@ -19,6 +19,7 @@ from ..dataset import Dataset
 from ..formatting import jp_date, jp_month, percent, time_range
 from ..markup import render_markdown
 from ..models import Meeting
+from ..search.records import SearchRecord
 from .charts import outcome_chart, rate_chart
 from .meta import MAP_SEARCH, MetaMaker
 from .pages import Page
@@ -50,6 +51,7 @@ from .views import (
     RateRow,
     RegionCard,
     SearchMeta,
+    SearchTerms,
     SearchView,
     ShellView,
     SignupView,
@@ -86,6 +88,7 @@ class Presenter:
         self._cards: dict[str, object] = {}
         self._shells: dict[tuple[str, str], ShellView] = {}
         self._pictures: PictureBuilder | None = None
+        self.records_for_search: dict[str, SearchRecord] = {}  # set by build_plan (generator/search/records.py)
 
     def picture(self, portal: Portal) -> Picture | None:
         """The map and trends of the national portal, a region's trends; built on first use (the map's
@@ -149,6 +152,10 @@ class Presenter:
                                registered=v.registered, expertise=v.expertise)
             self._cards[key] = card
         return card  # type: ignore[return-value]
+
+    def search_terms(self, key: str) -> SearchTerms | None:
+        rec = self.records_for_search.get(key)
+        return SearchTerms(rec.tokens(), tuple(p for p in rec.portals if p), rec.meta) if rec else None
 
     def region_name(self, region: str) -> str:
         return self.ds.regions[region].model.name
@@ -298,7 +305,7 @@ class Presenter:
         if portal.kind != "national":
             wider.append(LinkItem("全国で探す", list_url("", "search")))
         heading = "全国の交流会・課題・新現役を検索" if portal.kind == "national" else f"{portal.name}の中を検索"
-        return SearchView(heading, portal.name, tuple(wider), portal_url(portal.id), portal_url(self.root),
+        return SearchView(heading, portal.name, tuple(wider), portal.id, portal.kind == "national", portal_url(self.root),
                           list_url(portal.id, "meetings"))
 
     def meeting_page(self, f: MeetingFacts) -> MeetingPageView:
@@ -335,6 +342,7 @@ class Presenter:
             challenges=tuple(self.challenge_card(k) for k in f.challenges),
             about_url=content_url(self.root, "about"),
             next_meeting=None if f.state in TAKING_SIGNUPS else self.next_meeting(f),
+            search_terms=self.search_terms(f.key),
         )
 
     def next_meeting(self, f: MeetingFacts) -> MeetingLink | None:
@@ -366,7 +374,7 @@ class Presenter:
             categories=c.categories, categories_text="、".join(c.categories), engagement_text="・".join(c.engagement),
             meeting=meeting, description_html=render_markdown(c.description),
             support_html=render_markdown(c.support_wanted), open=c.status == "open", portal_name=portal.name,
-            veterans=tuple(self.veteran_card(k) for k in f.veterans),
+            veterans=tuple(self.veteran_card(k) for k in f.veterans), search_terms=self.search_terms(f.key),
         )
 
     def veteran_page(self, f: VeteranFacts) -> VeteranPageView:
@@ -380,5 +388,5 @@ class Presenter:
             industries_list="・".join(v.industries), prefecture=v.prefecture,
             areas_text="・".join(v.areas) or None, availability=v.availability,
             career_html=render_markdown(v.career), profile_id=f.record.key,
-            challenges=tuple(self.challenge_card(k) for k in f.challenges),
+            challenges=tuple(self.challenge_card(k) for k in f.challenges), search_terms=self.search_terms(f.key),
         )

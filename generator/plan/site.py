@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..content import EditorialPage
 from ..dataset import Dataset
+from ..search.records import SearchRecord, search_records
 from .exports import Exports, build_exports
 from .meta import OPENDATA_SLUG, MetaMaker
 from .pages import Page, detail_pages, portal_pages, standalone
@@ -30,6 +31,7 @@ class SitePlan:
     national_url: str | None = None  # public URL of the national portal, for standalone builds
     site_url: str | None = None  # --site-url: absolute links in share meta, calendars, feeds, open data
     exports: Exports = field(default_factory=lambda: Exports({}, {}, {}))  # what outputs/ writes, per record
+    search: dict[str, SearchRecord] = field(default_factory=dict)  # what the search knows of each record (index stage)
 
     def built(self, portal_id: str) -> bool:
         """Whether a portal's pages are part of this build."""
@@ -77,6 +79,8 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
         pages.append(Page(content_url(root, doc.slug), "", root, doc.title, "content", top.demo,
                           view=ContentView(doc.markdown, doc.path)))
     presenter = Presenter(ds, facts, portals, root, today)
+    search = search_records(facts, portals, {rid: r.model.name for rid, r in ds.regions.items()})
+    presenter.records_for_search = search
     home = next(p for p in pages if p.kind == "home" and p.url == portal_url(root))
     # Share meta links files relative to each page, so it needs the URLs of this build: the pages are decided.
     exports = build_exports(ds, facts, portals)
@@ -86,4 +90,4 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
                                opendata=opendata if any(p.url == opendata for p in pages) else None)
     not_found = presenter.fill(replace(home, template="404.html", title="ページが見つかりません", kind="404"))
     return SitePlan(today=today, root=root, portals=portals, pages=tuple(presenter.fill(p) for p in pages),
-                    not_found=not_found, national_url=national_url, site_url=site_url, exports=exports)
+                    not_found=not_found, national_url=national_url, site_url=site_url, exports=exports, search=search)

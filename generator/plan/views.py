@@ -80,6 +80,15 @@ class SearchMeta:
 
 
 @dataclass(frozen=True)
+class SearchTerms:
+    """What the search page's query pipeline finds a detail page by (generator/search/records.py)."""
+
+    tokens: str  # opaque ASCII tokens, one per term of the record (hidden; never record text)
+    portals: tuple[str, ...]  # ids of the portals that list the record: the one index's portal filter
+    meta: tuple[tuple[str, str], ...]  # shown on the result: kind, date, place, sign-up dates
+
+
+@dataclass(frozen=True)
 class Figures:
     """Outcome figures as printed."""
 
@@ -451,8 +460,9 @@ class SearchView:
     heading: str
     scope_name: str
     wider: tuple[LinkItem, ...]
-    bundle_url: str  # the portal's own folder; the bundle is its pagefind/
-    ui_url: str  # the build root's folder, which carries the shared UI script
+    portal: str  # this portal's id: the one index's portal filter ("" = national, no filter)
+    national: bool  # the national search also covers the editorial pages
+    ui_url: str  # the build root's folder: the one bundle (pagefind/) and the scripts
     meetings_url: str
 
 
@@ -505,6 +515,7 @@ class MeetingPageView:
     about_url: str
     next_meeting: MeetingLink | None = None  # the host's next meeting taking sign-ups, once this one no longer is
     reach: MeetingReach | None = None  # calendar, share and flyer links, JSON-LD (plan/meta.py)
+    search_terms: SearchTerms | None = None  # None only for a record the search does not know
 
 
 @dataclass(frozen=True)
@@ -534,6 +545,7 @@ class ChallengePageView:
     open: bool
     portal_name: str
     veterans: tuple[VeteranCard, ...]
+    search_terms: SearchTerms | None = None
 
 
 @dataclass(frozen=True)
@@ -551,6 +563,7 @@ class VeteranPageView:
     career_html: Html
     profile_id: str  # quoted to the institution's desk: contact goes through the institution (三者対等)
     challenges: tuple[ChallengeCard, ...]
+    search_terms: SearchTerms | None = None
 
 
 @dataclass(frozen=True)

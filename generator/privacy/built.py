@@ -19,6 +19,7 @@ e-mail, postal code, address, corporate number, handles) are refused there too.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,7 @@ from .public import PublicDetails, inside_phrase, url_host
 from .scan import Hit, scan_text
 
 EDITORIAL_ALLOWED = frozenset({Kind.URL, Kind.COMPANY, Kind.PERSON})
+SEARCH_TOKENS = re.compile(r"kk[a-z]{7}(?: kk[a-z]{7})*")  # the search's hidden token line
 MAX_PAGES_PER_FINDING = 5  # the same leak in a footer would otherwise be reported on every page
 LINE_CACHE_LIMIT = 500_000  # lines remembered across pages (headers and footers repeat on every page)
 
@@ -184,7 +186,9 @@ def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) ->
         if path.suffix == ".html":
             editorial = rel not in planned
             page = extract(text, skip_code=editorial)
-            scanner.add(rel, page.lines, page.links, editorial)
+            # The search's hidden token line (kk + 7 letters per term) holds no text of the record.
+            lines = [line for line in page.lines if not SEARCH_TOKENS.fullmatch(line)]
+            scanner.add(rel, lines, page.links, editorial)
             continue
         try:
             strings = list(_strings(json.loads(text)))

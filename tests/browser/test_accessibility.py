@@ -52,8 +52,9 @@ def test_no_serious_violations(browser, site_url: str, axe_source: str, name: st
     page = browser.new_page(viewport=viewport, bypass_csp=True)
     page.goto(site_url + PAGES[name])
     if name == "search results":
-        page.wait_for_selector(".pagefind-ui__result")
-        page.locator("summary", has_text="種類").click()
+        page.wait_for_selector(".kk-result")
+        page.locator("#kk-filter-toggle").click()
+        page.wait_for_selector(".kk-filters__group")
     assert _violations(page, axe_source) == []
     page.close()
 

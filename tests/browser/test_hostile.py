@@ -77,9 +77,11 @@ def test_every_page_type_works_under_the_csp(browser, site_url: str, demo_site: 
     # Material's inline scripts ran (allowed by hash): its helpers exist.
     assert page.evaluate("typeof __md_get") == "function"
     if kind == "search":
-        page.locator(".pagefind-ui__search-input").fill("横浜市")
-        page.wait_for_selector(".pagefind-ui__result-link")
-        assert page.locator(".pagefind-ui__result-link").count() > 0
+        # The query pipeline (kk-search.js, search.js) runs from files: Pagefind, its WebAssembly and the dictionary.
+        page.locator("#kk-q").fill("横浜市")
+        page.locator("#kk-q").press("Enter")
+        page.wait_for_selector("a.kk-result__link")
+        assert page.locator("a.kk-result__link").count() > 0
     if kind == "meeting":
         assert page.get_by_role("link", name="参加を申し込む").is_visible()
     assert _violations(page, console) == []
@@ -109,9 +111,10 @@ def test_standalone_portal_search_finds_its_records(browser, standalone_site: Pa
         page, console = _open(browser, base + "search/")
         failed: list[str] = []
         page.on("requestfailed", lambda r: failed.append(r.url))
-        page.locator(".pagefind-ui__search-input").fill("交流会")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-        links = page.locator(".pagefind-ui__result-link")
+        page.locator("#kk-q").fill("交流会")
+        page.locator("#kk-q").press("Enter")
+        page.wait_for_selector("a.kk-result__link", timeout=10_000)
+        links = page.locator("a.kk-result__link")
         assert links.count() > 0
         assert failed == [] and _violations(page, console) == []
         # Every result leads to a page of this build (links are made from the build's root).

@@ -30,6 +30,14 @@ SEARCH_JS = """async ([bundle, q, filters]) => {
   return urls;
 }"""
 
+# The search page's own query pipeline (themes/assets/kk-search.js), run on a portal's search page.
+PIPELINE_JS = """async ([bundle, q, portal, filters, limit]) => {
+  const r = await window.kkSearch(q, { bundle, portal, filters: filters || {} });
+  const urls = [];
+  for (const x of r.results.slice(0, limit || 10)) { const d = await x.data(); urls.push(d.url.replace(/^\\//, '')); }
+  return { urls, total: r.results.length, unknown: r.unknown, words: r.words };
+}"""
+
 
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
@@ -132,17 +140,18 @@ def report(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def run_queries(page: Any, base: str, queries: list[Query], docs: dict[str, Doc]) -> list[Outcome]:
+    """Each query through the national search page's own pipeline (kkSearch), every result judged."""
+    page.goto(base + "search/")
+    page.wait_for_function("() => typeof window.kkSearch === 'function'")
+    return [judge(q, page.evaluate(PIPELINE_JS, [base + "pagefind/", q.q, "", {}, 1000])["urls"], docs) for q in queries]
+
+
 def run_in_browser(site: Path, queries: list[Query], docs: dict[str, Doc]) -> list[Outcome]:
     from tests.browser.server import chromium, serve_dir
 
-    outcomes = []
     with serve_dir(site) as base, chromium() as browser:
-        page = browser.new_page()
-        page.goto(base)
-        for query in queries:
-            results = page.evaluate(SEARCH_JS, [base + "pagefind/", query.q, {}])
-            outcomes.append(judge(query, results, docs))
-    return outcomes
+        return run_queries(browser.new_page(), base, queries, docs)
 
 
 if __name__ == "__main__":

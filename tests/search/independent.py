@@ -80,26 +80,38 @@ def mean(values: Any) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def run(site: Path, queries: list[Judged], search_js: str) -> list[Scored]:
-    """Each query through the portal's own bundle in Chromium, as the search page runs it."""
-    from tests.browser.server import chromium, serve_dir
+def run_on(page: Any, base: str, queries: list[Judged]) -> list[Scored]:
+    """Each query on its portal's search page, through the page's own pipeline (kkSearch).
+
+    `shown` holds the first 10 URLs; a query that shows more than 10 pages is padded with
+    placeholders so "shows nothing" and "shows something" stay distinguishable.
+    """
+    from tests.search.evaluate import PIPELINE_JS
 
     out = []
-    with serve_dir(site) as base, chromium() as browser:
-        page = browser.new_page()
-        page.goto(base)
-        for q in queries:
-            bundle = base + (q.portal + "/" if q.portal else "") + "pagefind/"
-            out.append(Scored(q, tuple(page.evaluate(search_js, [bundle, q.q, {}]))))
+    current = None
+    for q in queries:
+        if q.portal != current:
+            page.goto(base + (q.portal + "/" if q.portal else "") + "search/")
+            page.wait_for_function("() => typeof window.kkSearch === 'function'")
+            current = q.portal
+        got = page.evaluate(PIPELINE_JS, [base + "pagefind/", q.q, q.portal, {}])
+        shown = tuple(got["urls"]) + tuple(f"(more {i})" for i in range(got["total"] - len(got["urls"])))
+        out.append(Scored(q, shown))
     return out
 
 
-if __name__ == "__main__":
-    from tests.search.evaluate import SEARCH_JS
+def run(site: Path, queries: list[Judged]) -> list[Scored]:
+    from tests.browser.server import chromium, serve_dir
 
+    with serve_dir(site) as base, chromium() as browser:
+        return run_on(browser.new_page(), base, queries)
+
+
+if __name__ == "__main__":
     site = Path(sys.argv[1])
     for path in SETS:
-        scored = run(site, load(path), SEARCH_JS)
+        scored = run(site, load(path))
         print(f"== {path.name}")
         for s in scored:
             if s.p5 < 1 or s.r10 < 1:

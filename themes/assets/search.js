@@ -1,100 +1,377 @@
-/* Search page: Pagefind UI over this portal's own bundle, in Japanese.
-   - the query is NFKC-normalised like the index (ＤＸ → DX, ＥＣ → EC);
-   - ?q= in the address prefills the search, so a link can carry a query to a
-     wider scope (region → national) and the back button restores it;
-   - result links are made relative to the site root, so the tree works
-     under any base path. */
+/* Search page: box, count and results first (phone first), filters behind one button.
+   The query runs through window.kkSearch (kk-search.js), the same pipeline the evaluator
+   measures. Query, filters and the upcoming toggle live in the address (?q=&f=name:value&upcoming=1),
+   so the back button restores them and returns to the result that was opened. */
 (function () {
   "use strict";
-  var box = document.getElementById("kk-search");
-  if (!box || typeof PagefindUI === "undefined") return;
-  var root = new URL(box.getAttribute("data-root") || "./", window.location.href);
-  // Absolute: Pagefind UI imports the bundle relative to its own script, which lives in the root bundle.
-  var bundle = new URL(box.getAttribute("data-bundle"), window.location.href).pathname;
-  var params = new URLSearchParams(window.location.search);
-  var current = params.get("q") || "";
-  var sort = params.get("sort") || "";
-  var ui = null;
+  var form = document.getElementById("kk-search");
+  if (!form || typeof window.kkSearch !== "function") return;
+  var input = document.getElementById("kk-q");
+  var status = document.getElementById("kk-status");
+  var list = document.getElementById("kk-results");
+  var more = document.getElementById("kk-more");
+  var panel = document.getElementById("kk-filters");
+  var toggle = document.getElementById("kk-filter-toggle");
+  var badge = document.getElementById("kk-filter-count");
+  var upcoming = document.getElementById("kk-upcoming");
+  var bundle = new URL(form.getAttribute("data-bundle"), window.location.href).href;
+  var portal = form.getAttribute("data-portal") || "";
+  var root = new URL(form.getAttribute("data-root") || "./", window.location.href).pathname;
+  var PAGE = 10;
+  var FILTERS = ["種類", "地域", "都道府県", "業種", "課題の分類", "開催月"];
+  var STATE = { open: "受付中", closing: "締切間近", closed: "受付終了", not_open: "受付前", held: "開催済み",
+    cancelled: "中止", postponed: "延期" };
+  var WEEK = "日月火水木金土";
+  var chosen = {};
+  var current = null;
+  var shown = 0;
+  var run = 0;
 
-  function normalise(term) {
-    return (term || "").normalize("NFKC").replace(/\s+/g, " ").trim();
+  function todayInJapan() {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+      .format(new Date()).slice(0, 10);
   }
 
-  function keepQuery() {
-    var links = document.querySelectorAll("[data-kk-keep-query]");
-    for (var i = 0; i < links.length; i++) {
-      var url = new URL(links[i].getAttribute("href"), window.location.href);
-      if (current) url.searchParams.set("q", current); else url.searchParams.delete("q");
-      links[i].setAttribute("href", url.pathname + url.search);
-    }
+  function jpDate(iso) {
+    var d = new Date(iso + "T00:00:00Z");
+    return d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日（" + WEEK[d.getUTCDay()] + "）";
   }
 
-  function remember(term) {
-    current = term;
-    var url = new URL(window.location.href);
-    if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
-    if (sort) url.searchParams.set("sort", sort); else url.searchParams.delete("sort");
-    window.history.replaceState(null, "", url.pathname + url.search);
-    keepQuery();
+  // The same rule as koryukai.js: a state only moves forward from what the build knew.
+  function stateOf(meta, today) {
+    var built = meta.state;
+    if (built === "cancelled" || built === "postponed" || built === "held" || built === "closed") return built;
+    if (meta.date && today > meta.date) return "held";
+    if (!meta.deadline) return built;
+    if (today > meta.deadline) return "closed";
+    if (meta.opens && today < meta.opens) return "not_open";
+    var days = Math.round((Date.parse(meta.deadline) - Date.parse(today)) / 86400000);
+    return days <= 7 ? "closing" : "open";
   }
 
-  function start() {
-    box.innerHTML = "";
-    var options = {
-      element: "#kk-search",
-      bundlePath: bundle,
-      baseUrl: root.pathname,
-      showSubResults: false,
-      showImages: false,
-      resetStyles: false,
-      pageSize: 10,
-      excerptLength: 40,
-      autofocus: !current,
-      processTerm: function (term) {
-        var clean = normalise(term);
-        remember(clean);
-        return clean;
-      },
-      translations: {
-        placeholder: "キーワードを入力（例：販路開拓、事業承継、DX）",
-        clear_search: "消去",
-        load_more: "さらに表示",
-        search_label: "このポータルを検索",
-        filters_label: "絞り込み",
-        zero_results: "「[SEARCH_TERM]」に一致するものは見つかりませんでした",
-        many_results: "「[SEARCH_TERM]」の検索結果 [COUNT] 件",
-        one_result: "「[SEARCH_TERM]」の検索結果 [COUNT] 件",
-        alt_search: "「[SEARCH_TERM]」は見つかりませんでした。「[DIFFERENT_TERM]」の結果を表示しています",
-        search_suggestion: "「[SEARCH_TERM]」は見つかりませんでした。別のキーワードでお試しください",
-        searching: "「[SEARCH_TERM]」を検索しています…"
-      }
-    };
-    if (sort) options.sort = { date: sort };
-    ui = new PagefindUI(options);
-    // Pagefind's input has only a placeholder; give it a real accessible name.
-    var input = box.querySelector(".pagefind-ui__search-input");
-    if (input) {
-      input.setAttribute("aria-label", "キーワードで検索");
-      input.setAttribute("id", "kk-search-input");
-      input.setAttribute("aria-labelledby", "kk-search-label");
-    }
-    if (current) ui.triggerSearch(current);
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
   }
 
-  var toggles = document.querySelectorAll("[data-kk-sort]");
-  for (var i = 0; i < toggles.length; i++) {
-    var button = toggles[i];
-    button.setAttribute("aria-pressed", String(button.getAttribute("data-kk-sort") === sort));
-    button.addEventListener("click", function (event) {
-      sort = event.currentTarget.getAttribute("data-kk-sort");
-      for (var j = 0; j < toggles.length; j++) {
-        toggles[j].setAttribute("aria-pressed", String(toggles[j] === event.currentTarget));
-      }
-      remember(current);
-      if (ui && ui.destroy) ui.destroy();
-      start();
+  /* -- the address ------------------------------------------------------ */
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    upcoming.checked = params.get("upcoming") === "1";
+    chosen = {};
+    params.getAll("f").forEach(function (pair) {
+      var at = pair.indexOf(":");
+      if (at > 0) (chosen[pair.slice(0, at)] = chosen[pair.slice(0, at)] || []).push(pair.slice(at + 1));
     });
   }
-  keepQuery();
-  start();
+
+  function writeAddress(push) {
+    var url = new URL(window.location.href);
+    var params = new URLSearchParams();
+    var q = input.value.trim();
+    if (q) params.set("q", q);
+    Object.keys(chosen).sort().forEach(function (name) {
+      chosen[name].forEach(function (v) { params.append("f", name + ":" + v); });
+    });
+    if (upcoming.checked) params.set("upcoming", "1");
+    var next = url.pathname + (params.toString() ? "?" + params.toString() : "");
+    if (next === url.pathname + url.search) return;
+    if (push) window.history.pushState(null, "", next); else window.history.replaceState(null, "", next);
+    var links = document.querySelectorAll("[data-kk-keep-query]");
+    for (var i = 0; i < links.length; i++) {
+      var target = new URL(links[i].getAttribute("href"), window.location.href);
+      if (q) target.searchParams.set("q", q); else target.searchParams.delete("q");
+      links[i].setAttribute("href", target.pathname + target.search);
+    }
+  }
+
+  /* -- filters ----------------------------------------------------------- */
+
+  function searchFilters() {
+    var out = {};
+    Object.keys(chosen).forEach(function (name) { if (chosen[name].length) out[name] = { any: chosen[name] }; });
+    if (upcoming.checked) out["種類"] = "交流会";
+    return out;
+  }
+
+  function countChosen() {
+    var n = 0;
+    Object.keys(chosen).forEach(function (name) { n += chosen[name].length; });
+    badge.textContent = n ? "（" + n + "）" : "";
+  }
+
+  function buildPanel() {
+    return window.kkSearch.pagefind(bundle, root).then(function (pf) {
+      // pf.filters() loads every filter file; a scoped empty search then counts this portal's values.
+      return pf.filters().then(function (all) {
+        return portal ? pf.search(null, { filters: { portal: portal } }).then(function (r) { return r.filters || {}; }) : all;
+      }).then(function (counts) {
+        panel.innerHTML = "";
+        FILTERS.forEach(function (name) {
+          var values = counts[name] || {};
+          // Only values that this portal has: 青森県 (0) is never offered.
+          var keys = Object.keys(values).filter(function (v) { return values[v] > 0; }).sort();
+          if (name === "開催月") keys.sort(function (a, b) { return monthKey(a) - monthKey(b); });
+          if (!keys.length) return;
+          var box = el("fieldset", "kk-filters__group");
+          box.appendChild(el("legend", null, name));
+          keys.forEach(function (v) {
+            var label = el("label", "kk-filters__value");
+            var check = document.createElement("input");
+            check.type = "checkbox";
+            check.checked = (chosen[name] || []).indexOf(v) >= 0;
+            check.addEventListener("change", function () {
+              var now = (chosen[name] || []).filter(function (x) { return x !== v; });
+              if (check.checked) now.push(v);
+              if (now.length) chosen[name] = now; else delete chosen[name];
+              countChosen();
+              writeAddress(false);
+              search();
+            });
+            label.appendChild(check);
+            label.appendChild(document.createTextNode(" " + v + "（" + values[v] + "）"));
+            box.appendChild(label);
+          });
+          panel.appendChild(box);
+        });
+        if (Object.keys(chosen).length) {
+          var clear = el("button", "kk-button kk-button--secondary kk-filters__clear", "絞り込みをすべて外す");
+          clear.type = "button";
+          clear.addEventListener("click", function () { chosen = {}; countChosen(); writeAddress(false); buildPanel(); search(); });
+          panel.appendChild(clear);
+        }
+      });
+    });
+  }
+
+  function monthKey(label) {
+    var m = /(\d+)年(\d+)月/.exec(label);
+    return m ? Number(m[1]) * 12 + Number(m[2]) : 0;
+  }
+
+  /* -- results ----------------------------------------------------------- */
+
+  var TOKENS = /\bkk[a-z]{7}\b/g;
+
+  function foldSame(text) {
+    // Lower case and katakana as hiragana, keeping every index (the content is already NFKC).
+    var s = text.toLowerCase();
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      out += c >= 0x30a1 && c <= 0x30f6 ? String.fromCharCode(c - 0x60) : s[i];
+    }
+    return out.length === text.length ? out : text;
+  }
+
+  // An excerpt that starts at the beginning of the sentence holding the first matched word.
+  function excerpt(content, title, terms) {
+    var text = content.replace(TOKENS, " ").replace(/\s+/g, " ").trim();
+    // Start after the kicker and title the result already shows, and after short labels (募集終了.).
+    var t = title ? text.indexOf(title) : -1;
+    if (t >= 0 && t < 40) text = text.slice(t + title.length).trim();
+    var lead;
+    while ((lead = /^[^。.]{0,14}\. /.exec(text))) text = text.slice(lead[0].length);
+    var folded = foldSame(text);
+    var at = -1;
+    var marks = [];
+    terms.forEach(function (t) {
+      if (!t) return;
+      var from = 0;
+      var hit;
+      while ((hit = folded.indexOf(t, from)) >= 0) {
+        marks.push([hit, hit + t.length]);
+        if (at < 0 || hit < at) at = hit;
+        from = hit + t.length;
+      }
+    });
+    var start = 0;
+    if (at < 0) {
+      // No word to show: begin at the first full sentence (the page's summary), not at the fact lines.
+      var first = text.indexOf("。");
+      if (first > 0) start = Math.max(0, text.lastIndexOf(". ", first) + 2, text.lastIndexOf("。", first - 1) + 1);
+    } else if (at > 0) {
+      var cut = Math.max(text.lastIndexOf("。", at), text.lastIndexOf("！", at), text.lastIndexOf("？", at), text.lastIndexOf(". ", at));
+      start = cut >= 0 ? cut + 1 : 0;
+      if (at - start > 60) start = at - 20;
+    }
+    var end = Math.min(text.length, start + 110);
+    var stop = text.indexOf("。", start + 40);
+    if (stop >= 0 && stop < end) end = stop + 1;
+    var frag = document.createDocumentFragment();
+    if (start > 0 && text[start - 1] !== "。") frag.appendChild(document.createTextNode("…"));
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = start;
+    marks.forEach(function (m) {
+      if (m[0] < pos || m[1] > end) return;
+      frag.appendChild(document.createTextNode(text.slice(pos, m[0])));
+      frag.appendChild(el("mark", null, text.slice(m[0], m[1])));
+      pos = m[1];
+    });
+    frag.appendChild(document.createTextNode(text.slice(pos, end).trim()));
+    if (end < text.length && text[end - 1] !== "。") frag.appendChild(document.createTextNode("…"));
+    return frag;
+  }
+
+  function renderOne(data, terms, today) {
+    var meta = data.meta || {};
+    var item = el("li", "kk-result");
+    var line = el("p", "kk-result__meta");
+    var kind = meta.kind || "ご案内";
+    line.appendChild(el("span", "kk-type kk-type--" + ({ "交流会": "meeting", "企業の課題": "challenge", "新現役": "veteran" }[kind] || "page"), kind));
+    if (meta.date && kind === "交流会") {
+      var when = el("time", "kk-result__date", jpDate(meta.date));
+      when.setAttribute("datetime", meta.date);
+      line.appendChild(when);
+      var state = stateOf(meta, today);
+      line.appendChild(el("span", "kk-state kk-state--" + state, STATE[state] || ""));
+    } else if (meta.date) {
+      line.appendChild(el("span", "kk-result__date", jpDate(meta.date) + "の交流会で発表"));
+    }
+    if (meta.place) line.appendChild(el("span", "kk-result__place", meta.place));
+    item.appendChild(line);
+    var heading = el("h2", "kk-result__title");
+    var a = el("a", "kk-result__link", meta.title || data.url);
+    a.href = data.url;
+    a.addEventListener("click", function () {
+      try { sessionStorage.setItem("kk-opened", JSON.stringify({ search: window.location.search, url: data.url, shown: shown })); } catch (e) { /* private mode */ }
+    });
+    heading.appendChild(a);
+    item.appendChild(heading);
+    var p = el("p", "kk-result__excerpt");
+    p.appendChild(excerpt(data.content || "", meta.title || "", terms));
+    item.appendChild(p);
+    return item;
+  }
+
+  function showMore(want) {
+    var today = todayInJapan();
+    var batch = current.results.slice(shown, shown + (want || PAGE));
+    var terms = [];
+    current.words.forEach(function (w) { terms = terms.concat(w.terms, [window.kkSearch.fold(w.text)]); });
+    terms = terms.filter(function (t, i) { return t.length > 1 && terms.indexOf(t) === i; });
+    var mine = run;
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (mine !== run) return;
+      datas.forEach(function (d) { list.appendChild(renderOne(d, terms, today)); });
+      shown += datas.length;
+      more.hidden = shown >= current.results.length;
+    });
+  }
+
+  function say(text) { status.textContent = text; }
+
+  // On a phone the keyboard leaves ~450 px: bring the box to the top so the count and first result show under it.
+  function lift() {
+    if (window.innerWidth > 700) return;
+    var top = form.getBoundingClientRect().top + window.pageYOffset - 8;
+    if (Math.abs(window.pageYOffset - top) > 4) window.scrollTo(0, top);
+  }
+
+  function upcomingOnly(results) {
+    // Meetings from today on: the dates are in each result's metadata.
+    var today = todayInJapan();
+    return Promise.all(results.map(function (r) { return r.data(); })).then(function (datas) {
+      var keep = [];
+      datas.forEach(function (d, i) {
+        if (d.meta && d.meta.date && d.meta.date >= today) { results[i].date = d.meta.date; keep.push(results[i]); }
+      });
+      return keep;
+    });
+  }
+
+  function allMeetings() {
+    return window.kkSearch.pagefind(bundle, root).then(function (pf) {
+      var filters = searchFilters();
+      if (portal) filters.portal = portal;
+      return pf.search(null, { filters: filters }).then(function (r) {
+        return { query: "", words: [], unknown: [], results: r.results.map(function (x) { return { id: x.id, data: x.data }; }) };
+      });
+    });
+  }
+
+  function search() {
+    var q = input.value.trim();
+    var mine = ++run;
+    list.setAttribute("aria-busy", "true");
+    list.innerHTML = "";
+    more.hidden = true;
+    shown = 0;
+    if (!q && !upcoming.checked) { say(""); current = null; done(mine); return Promise.resolve(); }
+    say(q ? "「" + q + "」を検索しています…" : "これからの交流会を探しています…");
+    var pending = q ? window.kkSearch(q, { bundle: bundle, portal: portal, filters: searchFilters(), baseUrl: root }) : allMeetings();
+    return pending.then(function (found) {
+      if (mine !== run) return null;
+      if (!upcoming.checked) return found;
+      return upcomingOnly(found.results).then(function (kept) {
+        if (!q) kept.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+        found.results = kept;
+        return found;
+      });
+    }).then(function (found) {
+      if (!found || mine !== run) return null;
+      current = found;
+      var scope = upcoming.checked ? "これからの交流会で" : "";
+      if (found.unknown.length) {
+        say(found.unknown.map(function (w) { return "「" + w + "」"; }).join("") + "に一致する" + (scope ? "これからの交流会" : "情報") + "はありません。別の言葉でお試しください。");
+        return;
+      }
+      if (!found.results.length) {
+        say((q ? "「" + q + "」に一致する" : "") + (upcoming.checked ? "これからの交流会" : "情報") + "はありません。" + (Object.keys(chosen).length ? "絞り込みを外すと見つかるかもしれません。" : ""));
+        return;
+      }
+      say((q ? "「" + q + "」の" : "") + (upcoming.checked ? "これからの交流会 " : "検索結果 ") + found.results.length + " 件");
+      var opened = null;
+      try { opened = JSON.parse(sessionStorage.getItem("kk-opened") || "null"); } catch (e) { opened = null; }
+      var want = opened && opened.search === window.location.search ? Math.max(PAGE, opened.shown) : PAGE;
+      return showMore(want).then(function () {
+        if (!opened || opened.search !== window.location.search) return;
+        sessionStorage.removeItem("kk-opened");
+        var links = list.querySelectorAll("a.kk-result__link");
+        for (var i = 0; i < links.length; i++) {
+          if (links[i].getAttribute("href") === opened.url) { links[i].scrollIntoView({ block: "center" }); links[i].focus(); break; }
+        }
+      });
+    }).then(function () { done(mine); });
+  }
+
+  // The list says when it is complete (screen readers, and the browser tests wait for it).
+  function done(mine) {
+    if (mine === run) list.setAttribute("aria-busy", "false");
+  }
+
+  /* -- wiring ------------------------------------------------------------ */
+
+  var timer = null;
+  input.addEventListener("focus", lift);
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { writeAddress(false); search(); }, 250);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    writeAddress(false);
+    search();
+    input.blur(); // close the phone keyboard so the results show
+  });
+  upcoming.addEventListener("change", function () { writeAddress(false); search(); });
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    panel.hidden = !open;
+    if (open && !panel.hasChildNodes()) buildPanel();
+  });
+  more.addEventListener("click", function () { showMore(PAGE); });
+  window.addEventListener("popstate", function () { readAddress(); countChosen(); if (!panel.hidden || Object.keys(chosen).length) buildPanel(); search(); });
+
+  readAddress();
+  countChosen();
+  // The filter files are loaded when the panel is first opened, not for every first query.
+  if (Object.keys(chosen).length) buildPanel();
+  if (input.value || upcoming.checked) search(); else input.focus();
 })();

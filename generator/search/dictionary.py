@@ -1,0 +1,137 @@
+"""The query dictionary: what a visitor may type → the tokens of the terms it means.
+
+Built at build time from the records' own words (generator/search/terms.py), the
+controlled vocabularies (generator/vocab.py) and the concept synonyms kept beside
+them (generator/search_synonyms.py). Nothing here is a hand-kept reading table:
+readings come from SudachiPy.
+
+Keys (all folded: NFKC, lower case, katakana as hiragana):
+- every term (製造業, 製造, 業, まーけてぃんぐ, zoom, 1月);
+- the reading of every noun of 2+ kana (かいご → 介護, よこはま → 横浜, ずーむ → zoom);
+- the stem of every verb and adjective (売 → 売る, 買い替 → 買い替える), so 売りたい finds 売る;
+- synonyms: every member of a concept group → the members the data holds;
+- ``~`` + a loose spelling of kana words (long vowels, small kana and っ dropped or
+  enlarged): マーケッティング and マーケティング, ディサービス and デイサービス meet;
+- ``#`` + the sorted characters of kanji compounds of 3+ characters: 事業継承 finds 事業承継.
+
+Entry: [kind, [tokens], [terms], [place text tokens], [mention tokens]] where kind is "n" (a content word), "p" (a place:
+region, prefecture, city — looked up in the records' place labels only), "w" (a single
+kanji: counts, but alone does not make a match) or "v" (a verb or adjective: ranks,
+never required). The file is cut into gzip shards by the key's first character, so a
+query downloads only the shards of the characters it starts words with.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..search_synonyms import BROADER, GENERIC, SYNONYMS
+from ..vocab import PREFECTURES
+from .terms import MENTION, PLACE, Word, fold, is_kana, is_kanji, label_terms, place_terms, reading_of, stem_of, token
+
+SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖゔぢづ", "あいうえおつやゆよわかけぶじず")
+SHARD_TARGET = 12_000  # bytes of gzip per shard, roughly
+
+
+def loose(key: str) -> str:
+    """A spelling that forgives long vowels, small kana and っ (same rule in kk-search.js)."""
+    return key.replace("ー", "").replace("っ", "").translate(SMALL)
+
+
+def build_dictionary(words: Iterable[Word]) -> dict[str, list]:
+    terms: dict[str, str] = {}  # term -> kind
+    places: set[str] = set()
+    keys: dict[str, dict[str, str]] = {}  # key -> {term: kind}
+
+    def add(key: str, term: str, kind: str) -> None:
+        if not key:
+            return
+        slot = keys.setdefault(key, {})
+        if slot.get(term) != "n":
+            slot[term] = kind
+
+    # Every prefecture is a place even where no record is yet: 北海道 then finds no record,
+    # rather than a passing mention on an editorial page.
+    words = [*words, *(Word(t, reading_of(t), "p") for t in place_terms(PREFECTURES))]
+    mentioned: set[str] = set()
+    for w in words:
+        if w.kind == "m":
+            mentioned.add(w.term)
+            continue
+        if w.kind == "p":
+            places.add(w.term)
+        kind = "n" if w.kind in ("n", "p") else "v"
+        if terms.get(w.term) != "n":
+            terms[w.term] = kind
+        add(w.term, w.term, kind)
+        if w.reading and len(w.reading) >= 2 and is_kana(w.reading):
+            add(w.reading, w.term, kind)
+        if w.stem and w.stem != w.term:
+            add(w.stem, w.term, "v")
+    for term in list(terms):
+        if is_kana(term) and len(term) >= 4:
+            add("~" + loose(term), term, terms[term])
+        if is_kanji(term) and len(term) >= 3:
+            add("#" + "".join(sorted(term)), term, terms[term])
+    for group in SYNONYMS:
+        members = [t for m in group for t in label_terms(m)[:1]]
+        present = [m for m in members if m in terms]
+        if not present:
+            continue
+        for m in members:
+            stem = stem_of(m)
+            for t in present:
+                add(m, t, "n")
+                if is_kana(m[-1]) and stem and stem != m:
+                    add(stem, t, "v")  # 育たない reaches 育成 through the stem of 育つ
+    for word, broader in BROADER.items():
+        for t in broader:
+            if fold(t) in terms:
+                add(fold(word), fold(t), "v" if len(word) == 1 else "n")
+    out: dict[str, list] = {}
+    for key, targets in keys.items():
+        kinds = set(targets.values())
+        kind = "n" if "n" in kinds else "v"
+        bare = key.lstrip("~#")
+        if kind == "n" and len(bare) == 1 and not bare.isascii():
+            kind = "w"
+        ordered = sorted(targets)
+        if kind == "n" and any(t in places for t in ordered):
+            kind = "p"  # a place word matches records that are there (their labels), not passing mentions
+        entry = [kind, [token(PLACE + t if t in places else t) for t in ordered], ordered]
+        # A place also counts where a record's own text names it (a company "in 仙台市内"),
+        # searched among records only, never the editorial pages.
+        entry.append([token(t) for t in ordered if t in places and t in terms] if kind == "p" else [])
+        entry.append([token(MENTION + t) for t in ordered if t in mentioned])
+        out[key] = entry
+    return out
+
+
+def shard_of(key: str, shards: int) -> int:
+    """Which shard holds a key: by the first character after the ~/# marks (same rule in kk-search.js)."""
+    bare = key.lstrip("~#") or key
+    return ord(bare[0]) % shards
+
+
+def write_dictionary(entries: dict[str, list], folder: Path) -> dict[str, int]:
+    """Write kk-dict/meta.json and kk-dict/<n>.json.gz; return figures for the build log."""
+    raw = len(json.dumps(entries, ensure_ascii=False).encode("utf-8"))
+    shards = 1
+    while raw / shards > SHARD_TARGET * 5 and shards < 1024:  # ~5:1 gzip on this JSON
+        shards *= 2
+    parts: list[dict[str, list]] = [{} for _ in range(shards)]
+    for key in sorted(entries):
+        parts[shard_of(key, shards)][key] = entries[key]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for n, part in enumerate(parts):
+        data = gzip.compress(json.dumps(part, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"),
+                             compresslevel=9, mtime=0)
+        (folder / f"{n}.json.gz").write_bytes(data)
+        total += len(data)
+    meta = {"shards": shards, "keys": len(entries), "generic": [fold(w) for w in GENERIC]}
+    (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    return {"keys": len(entries), "shards": shards, "bytes": total}

@@ -1,0 +1,114 @@
+"""What the search knows of each record: its text, its labels and the portals that list it.
+
+Pure data built by the plan from its record facts (no I/O, no templates): the plan
+carries it in `SitePlan.search` and in each detail page's view (`search_terms`),
+which one macro prints (themes/templates/_macros.html); the index stage builds the
+query dictionary from the same values, so page and dictionary always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .. import vocab
+from ..formatting import jp_month
+from .terms import MENTION, PLACE, Word, label_terms, place_terms, reading_of, record_terms, token, words_of
+
+if TYPE_CHECKING:
+    from ..plan.portals import Portal
+    from ..plan.records import Facts
+
+KIND_LABELS = {"meeting": "交流会", "challenge": "企業の課題", "veteran": "新現役"}
+# Label tokens are repeated so that Pagefind's term-frequency ranking puts a record
+# *about* a term (its category, industry, prefecture) above one that mentions it once.
+LABEL_REPEAT = 3
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    key: str
+    kind: str  # meeting | challenge | veteran
+    texts: tuple[str, ...]
+    labels: tuple[str, ...]
+    portals: tuple[str, ...]  # ids of the portals that list the record ("" = national)
+    meta: tuple[tuple[str, str], ...] = ()  # shown on the result: kind, date, place, sign-up dates
+    places: tuple[str, ...] = ()  # where the record is: region, prefecture, city
+    reach: tuple[str, ...] = ()  # where else it applies: a veteran's areas
+    mentions: tuple[str, ...] = ()  # labels it only mentions: a meeting's challenges' categories
+
+    @cached_property
+    def terms(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return record_terms(self.texts, self.labels)
+
+    def tokens(self) -> str:
+        """The hidden word block: label and place tokens repeated, then every other term once."""
+        own, rest = self.terms
+        places = place_terms(self.places)
+        reach = [t for t in place_terms(self.reach) if t not in places]
+        head = " ".join([token(t) for t in own] + [token(PLACE + t) for t in places])
+        tail = [token(MENTION + t) for t in self.mention_terms()]
+        return " ".join([head] * LABEL_REPEAT + [token(PLACE + t) for t in reach] + [token(t) for t in rest] + tail)
+
+    def mention_terms(self) -> list[str]:
+        return list(dict.fromkeys(t for m in self.mentions for t in label_terms(m)))
+
+    def words(self) -> list[Word]:
+        return (words_of(self.texts, self.labels) + [Word(t, reading_of(t), "p") for t in place_terms(self.places + self.reach)]
+                + [Word(t, "", "m") for t in self.mention_terms()])
+
+
+def _portals_of(portals: dict[str, Portal]) -> dict[str, tuple[str, ...]]:
+    listed: dict[str, set[str]] = {}
+    for pid, portal in portals.items():
+        for key in (*portal.upcoming, *portal.past, *portal.challenges, *portal.veterans):
+            listed.setdefault(key, set()).add(pid)
+    return {k: tuple(sorted(v)) for k, v in listed.items()}
+
+
+def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[str, str]) -> dict[str, SearchRecord]:
+    """Every published record, keyed by record key (the index keeps those with a page in the build)."""
+    from ..plan.signup import STATE_LABELS
+
+    listed = _portals_of(portals)
+    out: dict[str, SearchRecord] = {}
+    for key, mf in facts.meetings.items():
+        m = mf.m
+        labels = [vocab.MEETING_FORMATS[m.format], *(name for _role, name, _k in mf.organisers),
+                  *{role for role, _n, _k in mf.organisers}, jp_month(m.date), f"{m.date.month}月", "交流会",
+                  STATE_LABELS[mf.state]]
+        if mf.state in ("open", "closing"):
+            labels.append("申込受付中")
+        places = [region_names[mf.record.region]] + ([m.venue.prefecture, m.venue.city] if m.venue else [])
+        # A meeting is found by what its own page says (title, description), not by the
+        # challenges it presents: those are records of their own and would crowd it in.
+        texts = [m.title, m.description, m.online or "", m.status_note or "",
+                 m.venue.name if m.venue else "", (m.venue.access or "") if m.venue else ""]
+        meta = [("kind", "交流会"), ("date", m.date.isoformat()), ("state", mf.state),
+                ("place", "オンライン" if m.format == "online" or not m.venue else m.venue.prefecture + m.venue.city)]
+        if m.signup:
+            meta.append(("deadline", m.signup.deadline.isoformat()))
+            if m.signup.opens:
+                meta.append(("opens", m.signup.opens.isoformat()))
+        cats = tuple(dict.fromkeys(c for ck in mf.challenges if ck in facts.challenges
+                                   for c in facts.challenges[ck].c.categories))
+        out[key] = SearchRecord(key, "meeting", tuple(texts), tuple(labels), listed.get(key, ("",)), tuple(meta),
+                                tuple(places), mentions=cats)
+    for key, cf in facts.challenges.items():
+        c = cf.c
+        labels = [c.industry, *c.categories, vocab.CHALLENGE_STATUSES[c.status]]
+        places = (region_names[cf.record.region], c.prefecture)
+        texts = [c.title, c.description, c.support_wanted, " ".join(c.engagement)]
+        meta = [("kind", "企業の課題"), ("place", c.prefecture), ("status", vocab.CHALLENGE_STATUSES[c.status])]
+        if cf.meeting and cf.meeting in facts.meetings:
+            meta.append(("date", facts.meetings[cf.meeting].m.date.isoformat()))
+        out[key] = SearchRecord(key, "challenge", tuple(texts), tuple(labels), listed.get(key, ("",)), tuple(meta), places)
+    for key, vf in facts.veterans.items():
+        v = vf.v
+        labels = [*v.industries, *v.expertise]
+        texts = [v.headline, v.career, v.availability]
+        vmeta = (("kind", "新現役"), ("place", v.prefecture))
+        out[key] = SearchRecord(key, "veteran", tuple(texts), tuple(labels), listed.get(key, ("",)), vmeta,
+                                (region_names[vf.record.region], v.prefecture), tuple(v.areas))
+    return out

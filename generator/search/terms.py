@@ -1,0 +1,206 @@
+"""The words a visitor may type for a record, as canonical terms and search tokens.
+
+Pure: text in, terms out (SudachiPy reads the text; no files are written).
+
+Why tokens: Pagefind's indexer (charabia) and the browser (`Intl.Segmenter`) cut
+Japanese differently, and kanji-only blocks are cut per character, so a compound
+typed by a visitor (人手不足, 製造業) often misses the page that holds it. Instead of
+hoping the two segmenters agree, every record carries, in a hidden block, one
+opaque ASCII token per term it contains (``kk`` + 7 letters, a hash of the term).
+The search page maps what the visitor typed to terms through a dictionary built
+from the same terms (``dictionary.py``) and asks Pagefind for the tokens: an
+ASCII word is indexed and looked up whole by both sides.
+
+A term is the folded form (NFKC, lower case, katakana as hiragana) of a word as
+SudachiPy cuts it in both its short (A) and long (C) units, so 製造業 gives
+製造業, 製造 and 業; verbs and adjectives count by their dictionary form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+TOKEN_PREFIX = "kk"
+TOKEN_LETTERS = 7
+TOKEN_RE = re.compile(r"\bkk[a-z]{7}\b")
+MENTION = "^"  # a term a record only mentions (a meeting's challenges' categories): found, ranked after the rest
+PLACE = "@"  # a place term's token is token("@" + term): place words match where a record *is*, not a passing mention
+
+# Parts of speech that carry meaning for search; particles, auxiliaries and symbols do not.
+NOUNS = ("名詞", "接尾辞", "形状詞", "代名詞")
+PREDICATES = ("動詞", "形容詞")
+# Verbs so common they only say "there is / do / become": never a search word on their own.
+FUNCTION_VERBS = frozenset({"する", "いる", "ある", "なる", "できる", "れる", "られる", "おる", "くる", "いく",
+                            "いう", "もらう", "くれる", "しまう", "おく", "みる", "ない", "よい", "いい", "思う"})
+CITY = re.compile(r"^.+?[市郡]")
+LABEL_SPLIT = re.compile(r"[，,・、／/（）()\s]+")
+
+
+def fold(text: str) -> str:
+    """NFKC, lower case, katakana → hiragana: the form every key and query is compared in."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
+
+
+def token(term: str) -> str:
+    """The ASCII word that stands for a term in the index: fixed length, so no token is a prefix of another."""
+    n = int.from_bytes(hashlib.sha1(term.encode("utf-8")).digest()[:8], "big")
+    letters = []
+    for _ in range(TOKEN_LETTERS):
+        n, r = divmod(n, 26)
+        letters.append(chr(97 + r))
+    return TOKEN_PREFIX + "".join(letters)
+
+
+def is_kana(text: str) -> bool:
+    return bool(text) and all("ぁ" <= ch <= "ゖ" or ch == "ー" for ch in text)
+
+
+def is_kanji(text: str) -> bool:
+    return bool(text) and all("一" <= ch <= "鿿" or ch == "々" for ch in text)
+
+
+@dataclass(frozen=True)
+class Word:
+    term: str  # folded surface or dictionary form
+    reading: str  # folded reading (hiragana), "" when the same as the term
+    kind: str  # "n" noun-like, "v" verb or adjective
+    stem: str = ""  # a predicate's form without its trailing kana (売る → 売), for typed inflections
+
+
+@cache
+def _tokenizer() -> Any:
+    from sudachipy import dictionary
+
+    return dictionary.Dictionary(dict="core").tokenizer()
+
+
+def _modes() -> tuple[Any, Any]:
+    from sudachipy import tokenizer
+
+    return tokenizer.Tokenizer.SplitMode.A, tokenizer.Tokenizer.SplitMode.C
+
+
+def stem_of(form: str) -> str:
+    i = len(form)
+    while i > 0 and is_kana(form[i - 1]):
+        i -= 1
+    return form[:i]
+
+
+@lru_cache(maxsize=20_000)
+def analyse(text: str) -> tuple[Word, ...]:
+    """Every meaningful word of a text, in short and long units, once each."""
+    text = unicodedata.normalize("NFKC", text)
+    words: dict[tuple[str, str], Word] = {}
+    tok = _tokenizer()
+    for mode in _modes():
+        morphs = list(tok.tokenize(text, mode))
+        if mode == _modes()[1]:
+            _compounds(morphs, words)
+        for i, m in enumerate(morphs):
+            pos = m.part_of_speech()
+            surface = fold(m.surface())
+            if not surface.strip():
+                continue
+            if pos[1] == "数詞" and i + 1 < len(morphs) and morphs[i + 1].surface() == "月":
+                words[("n", surface + "月")] = Word(surface + "月", "", "n")  # 1月, 12月: months people type
+                continue
+            if pos[0] in NOUNS:
+                if pos[1] == "数詞":
+                    continue
+                reading = fold(m.reading_form())
+                words.setdefault(("n", surface), Word(surface, reading if reading != surface else "", "n"))
+                norm = fold(m.normalized_form())
+                if norm != surface and not is_kana(norm):  # 引越し → 引っ越し; not 林檎 for りんご
+                    words.setdefault(("n", norm), Word(norm, "", "n"))
+            elif pos[0] in PREDICATES:
+                lemma = fold(m.dictionary_form())
+                if lemma in FUNCTION_VERBS or is_kana(lemma):
+                    continue
+                words.setdefault(("v", lemma), Word(lemma, "", "v", stem_of(lemma)))
+    return tuple(words.values())
+
+
+def _compounds(morphs: list[Any], words: dict[tuple[str, str], Word]) -> None:
+    """Adjacent nouns joined (事業+承継 → 事業承継, 倉庫+管理 → 倉庫管理): the compounds people type whole."""
+    run: list[Any] = []
+    for m in [*morphs, None]:
+        pos = m.part_of_speech() if m is not None else ("",)
+        if m is not None and pos[0] in ("名詞", "接尾辞") and pos[1] != "数詞" and not is_kana(fold(m.surface())):
+            run.append(m)
+            continue
+        for size in (2, 3):
+            for k in range(len(run) - size + 1):
+                part = run[k:k + size]
+                term = fold("".join(x.surface() for x in part))
+                reading = fold("".join(x.reading_form() for x in part))
+                words.setdefault(("n", term), Word(term, reading if is_kana(reading) else "", "n"))
+        run = []
+
+
+def label_terms(label: str) -> list[str]:
+    """A controlled-vocabulary label as terms: the whole label and each of its parts (DX・IT化 → dx・it化, dx, it化)."""
+    whole = fold(label)
+    parts = [p for p in LABEL_SPLIT.split(whole) if p]
+    return list(dict.fromkeys([whole, *parts]))
+
+
+@lru_cache(maxsize=100_000)
+def reading_of(term: str) -> str:
+    """The folded reading of a term read as a whole (事業承継 → じぎょうしょうけい), "" when unknown."""
+    morphs = list(_tokenizer().tokenize(unicodedata.normalize("NFKC", term), _modes()[1]))
+    reading = fold("".join(m.reading_form() for m in morphs))
+    return reading if is_kana(reading) and reading != term else ""
+
+
+def place_terms(places: Iterable[str]) -> list[str]:
+    """Place labels as terms: 神奈川県 → 神奈川県, 神奈川; 横浜市中区 → 横浜市中区, 横浜, 中区 …"""
+    out: list[str] = []
+    for place in places:
+        if not place:
+            continue
+        out.append(fold(place))
+        city = CITY.match(place)
+        if city and city.group(0) != place:
+            out.append(fold(city.group(0)))  # 横浜市中区 → 横浜市
+        out.extend(w.term for w in analyse(place) if w.kind == "n" and len(w.term) >= 2)
+    return list(dict.fromkeys(out))
+
+
+def record_terms(texts: Iterable[str], labels: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(terms of the record's own labels, every other term), each sorted and distinct.
+
+    Labels (region, prefecture, industry, categories, organisers, format, month) are
+    kept apart so the page can repeat their tokens: a record *about* 製造業 should rank
+    above one that mentions it once.
+    """
+    own: set[str] = set()
+    for label in labels:
+        if label:
+            own.update(label_terms(label))
+            own.update(w.term for w in analyse(label))
+    rest: set[str] = set()
+    for text in texts:
+        if text:
+            rest.update(w.term for w in analyse(text))
+    return tuple(sorted(own)), tuple(sorted(rest - own))
+
+
+def words_of(texts: Iterable[str], labels: Iterable[str]) -> list[Word]:
+    """Every Word of a record (labels included), for the dictionary."""
+    out: list[Word] = []
+    for label in labels:
+        if label:
+            out.extend(Word(t, reading_of(t), "n") for t in label_terms(label))
+            out.extend(analyse(label))
+    for text in texts:
+        if text:
+            out.extend(analyse(text))
+    return out

@@ -1,0 +1,343 @@
+/* The query pipeline of the search page, over Pagefind's JS API.
+   Exposes window.kkSearch(query, options) for the page (search.js) and for the
+   evaluator (tests/search/), so both run the same code.
+
+   1. Fold the query: NFKC, lower case, katakana as hiragana (ＤＸ → dx, ｲﾝﾊﾞｳﾝﾄﾞ → いんばうんど).
+   2. Cut it into words with the build-time dictionary (pagefind/kk-dict/, made by
+      generator/search/dictionary.py from the records, the vocabularies and their
+      synonyms): longest known word first; a word the dictionary lacks is tried with a
+      loose spelling (マーケッティング) and as reordered kanji (事業継承); hiragana
+      between words (particles, okurigana) is skipped.
+   3. Any content word that is still unknown is named to the visitor and nothing is
+      shown: 「宇宙開発」に一致する情報はありません.
+   4. Each word's tokens are looked up in Pagefind separately; pages are ranked by how
+      many of the query's words they match, then by Pagefind's score.
+   Pagefind is asked for tokens, never for raw Japanese, so its segmenter and the
+   browser's never have to agree. */
+(function () {
+  "use strict";
+
+  var SMALL_FROM = "ぁぃぅぇぉっゃゅょゎゕゖゔぢづ";
+  var SMALL_TO = "あいうえおつやゆよわかけぶじず";
+  var MAX_KEY = 24;
+  var WEIGHT = { n: 2, p: 2, w: 1, v: 1 };
+
+  function fold(text) {
+    var s = (text || "").normalize("NFKC").toLowerCase();
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      out += c >= 0x30a1 && c <= 0x30f6 ? String.fromCharCode(c - 0x60) : s[i];
+    }
+    return out;
+  }
+
+  function loose(key) {
+    var s = key.replace(/[ーっ]/g, "");
+    var out = "";
+    for (var i = 0; i < s.length; i++) {
+      var j = SMALL_FROM.indexOf(s[i]);
+      out += j >= 0 ? SMALL_TO[j] : s[i];
+    }
+    return out;
+  }
+
+  // Character classes on the NFKC (not folded) query: H hiragana, K katakana, C kanji, A letters/digits, S other.
+  function cls(ch) {
+    var c = ch.charCodeAt(0);
+    if (c >= 0x3041 && c <= 0x3096) return "H";
+    if ((c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc) return "K";
+    if ((c >= 0x4e00 && c <= 0x9fff) || c === 0x3005 || (c >= 0x3400 && c <= 0x4dbf)) return "C";
+    if (/[0-9a-z]/i.test(ch) || (c >= 0xc0 && c < 0x250)) return "A";
+    return "S";
+  }
+
+  function shardOf(key, shards) {
+    var bare = key.replace(/^[~#]+/, "") || key;
+    return bare.codePointAt(0) % shards;
+  }
+
+  var dictCache = {};
+
+  function loadDict(bundle) {
+    if (!dictCache[bundle]) {
+      var meta = fetch(bundle + "kk-dict/meta.json").then(function (r) { return r.json(); }).then(function (m) {
+        (m.generic || []).forEach(function (w) { generic[w] = true; });
+        return m;
+      });
+      dictCache[bundle] = { meta: meta, shards: {} };
+    }
+    return dictCache[bundle];
+  }
+
+  function loadShard(bundle, n) {
+    var d = loadDict(bundle);
+    if (!d.shards[n]) {
+      d.shards[n] = fetch(bundle + "kk-dict/" + n + ".json.gz").then(function (r) {
+        var body = r.body.pipeThrough(new DecompressionStream("gzip"));
+        return new Response(body).json();
+      });
+    }
+    return d.shards[n];
+  }
+
+  // Every shard the query could need: one per distinct first character of a possible word.
+  function dictFor(bundle, folded, extra) {
+    var d = loadDict(bundle);
+    return d.meta.then(function (meta) {
+      var wanted = {};
+      var keys = (extra || []).concat(folded.split(""), loose(folded).split(""));
+      for (var i = 0; i < keys.length; i++) if (keys[i].trim()) wanted[shardOf(keys[i], meta.shards)] = true;
+      var ids = Object.keys(wanted);
+      return Promise.all(ids.map(function (n) { return loadShard(bundle, n); })).then(function (parts) {
+        var merged = {};
+        parts.forEach(function (p) { for (var k in p) merged[k] = p[k]; });
+        return merged;
+      });
+    });
+  }
+
+  /* Cut a query into known words and unknown content words. */
+  var generic = {};
+  var PARTICLES = "のをがはにでとやもへ";
+
+  function parse(query, dict) {
+    var shown = (query || "").normalize("NFKC");
+    var text = shown.toLowerCase();
+    if (text.length !== shown.length) shown = text;
+    var f = fold(text);
+    var n = f.length;
+    var kinds = [];
+    for (var i = 0; i < n; i++) kinds.push(cls(text[i]));
+    var groups = [];
+    var unknown = [];
+
+    function runEnd(i) {
+      var k = kinds[i];
+      var j = i;
+      while (j < n && kinds[j] === k) j++;
+      return j;
+    }
+
+    function longest(i) {
+      for (var len = Math.min(MAX_KEY, n - i); len >= 1; len--) {
+        var key = f.substr(i, len);
+        var entry = dict[key];
+        if (!entry) continue;
+        var end = i + len;
+        // Hiragana words have 2+ kana and start a hiragana stretch or follow one particle (東北のりんご),
+        // never an okurigana tail (生かしたい is not 菓子).
+        if (kinds[i] === "H") {
+          if (len < 2) continue;
+          var prev = i > 0 ? kinds[i - 1] : "S";
+          var afterParticle = prev === "H" && PARTICLES.indexOf(f[i - 1]) >= 0 && (i < 2 || kinds[i - 2] !== "H");
+          if (prev === "C" || (prev === "H" && !afterParticle)) continue;
+          if (prev === "H" && len < 3) continue; // 増やした: not 下
+        }
+        // A verb's stem (売, 買い替) counts only with its okurigana after it (売りたい), not inside a compound (保育園).
+        if (entry[0] === "v" && kinds[end - 1] === "C" && !(end < n && kinds[end] === "H")) continue;
+        // Letters and digits match whole words only (it ≠ item).
+        if (kinds[i] === "A" && i > 0 && kinds[i - 1] === "A") continue;
+        if (kinds[end - 1] === "A" && end < n && kinds[end] === "A") continue;
+        return { len: len, key: key, entry: entry };
+      }
+      return null;
+    }
+
+    function alternative(run) {
+      var k = fold(run);
+      if (k.length >= 4 && dict["~" + loose(k)]) return { key: "~" + loose(k), entry: dict["~" + loose(k)] };
+      if (k.length >= 3) {
+        var sorted = "#" + k.split("").sort().join("");
+        if (dict[sorted]) return { key: sorted, entry: dict[sorted] };
+      }
+      return null;
+    }
+
+    var i = 0;
+    while (i < n) {
+      var k = kinds[i];
+      if (k === "S") { i++; continue; }
+      if (k === "H") {
+        var h = longest(i);
+        if (h) { groups.push({ text: shown.substr(i, h.len), key: h.key, entry: h.entry }); i += h.len; }
+        else i++;
+        continue;
+      }
+      // A stretch of kanji, katakana or letters: one word, or several known words, else unknown as a whole.
+      var j = runEnd(i);
+      var m = longest(i);
+      if (m && i + m.len >= j) { groups.push({ text: shown.substr(i, m.len), key: m.key, entry: m.entry }); i += m.len; continue; }
+      var alt = alternative(text.slice(i, j));
+      if (alt) { groups.push({ text: shown.slice(i, j), key: alt.key, entry: alt.entry }); i = j; continue; }
+      // A compound ending in a word that adds no topic (模倣品対策): search the rest.
+      var stop = j;
+      for (var g in generic) {
+        if (g.length < j - i && fold(text.slice(j - g.length, j)) === g && !dict[fold(text.slice(i, j))]) { stop = j - g.length; break; }
+      }
+      var full = j;
+      j = stop;
+      var pieces = [];
+      var missing = [];
+      var p = i;
+      var gap = -1;
+      while (p < j) {
+        var q = longest(p);
+        if (q) {
+          if (gap >= 0) { missing.push(text.slice(gap, p)); gap = -1; }
+          pieces.push({ text: shown.substr(p, q.len), key: q.key, entry: q.entry });
+          p += q.len;
+          if (p > j) j = p;
+        } else {
+          if (gap < 0) gap = p;
+          p++;
+        }
+      }
+      if (gap >= 0) missing.push(text.slice(gap, j));
+      var end = Math.max(j, full);
+      // Skippable gaps: words that add no topic (対策), and a lone kanji before okurigana (古い: an inflection).
+      missing = missing.filter(function (w) {
+        if (generic[fold(w)]) return false;
+        if (w.length === 1 && kinds[text.indexOf(w, i) + 1] === "H" && text.indexOf(w, i) + 1 === end) return false;
+        return true;
+      });
+      var strong = pieces.some(function (g) { return g.entry[0] === "n" || g.entry[0] === "p"; });
+      if (missing.length || (pieces.length && !strong && unknownWeak(pieces))) { unknown.push(shown.slice(i, end)); i = end; continue; }
+      groups = groups.concat(pieces);
+      i = end;
+    }
+    var seen = {};
+    groups = groups.filter(function (g) { if (seen[g.key]) return false; seen[g.key] = true; return true; });
+    return { groups: groups, unknown: unknown };
+  }
+
+  // Only single kanji with nothing else known (園, 率 alone) say too little to search.
+  function unknownWeak(pieces) {
+    return pieces.every(function (g) { return g.entry[0] === "w"; }) && pieces.length > 1;
+  }
+
+  function describe(groups) {
+    return groups.map(function (g) {
+      return { text: g.text, kind: g.entry[0], terms: g.entry[2] };
+    });
+  }
+
+  var pagefinds = {};
+
+  function pagefindAt(bundle, baseUrl) {
+    if (!pagefinds[bundle]) {
+      pagefinds[bundle] = import(bundle + "pagefind.js").then(function (pf) {
+        return pf.options({ baseUrl: baseUrl || "/" }).then(function () { return pf; });
+      });
+    }
+    return pagefinds[bundle];
+  }
+
+  function withPortal(filters, portal) {
+    var out = {};
+    for (var k in filters || {}) out[k] = filters[k];
+    if (portal) out.portal = portal;
+    return out;
+  }
+
+  /* Run a query. options: bundle (URL of pagefind/), portal (filter value, "" = national), baseUrl,
+     filters ({name: value | [values]}). Resolves to
+     { query, words: [{text, kind, terms}], unknown: [text], results: [{id, weight, score, words, data()}] }. */
+  function kkSearch(query, options) {
+    options = options || {};
+    var bundle = options.bundle;
+    var folded = fold(query);
+    return dictFor(bundle, folded).then(function (dict) {
+      var parsed = parse(query, dict);
+      var base = { query: query, words: describe(parsed.groups), unknown: parsed.unknown, results: [] };
+      if (!parsed.groups.length || parsed.unknown.length) return base;
+      // Loose and reordered spellings live in their own shards: make sure they are loaded too.
+      return pagefindAt(bundle, options.baseUrl).then(function (pf) {
+        var filters = withPortal(options.filters, options.portal);
+        var pages = {};
+        var jobs = [];
+        var recordsOnly = withPortal(filters);
+        if (!recordsOnly["種類"]) recordsOnly["種類"] = { any: ["交流会", "企業の課題", "新現役"] };
+        parsed.groups.forEach(function (g, gi) {
+          var asks = g.entry[1].map(function (tok) { return [tok, filters, false]; });
+          (g.entry[3] || []).forEach(function (tok) { asks.push([tok, recordsOnly, false, 0.5]); });
+          (g.entry[4] || []).forEach(function (tok) { asks.push([tok, filters, true]); });
+          asks.forEach(function (ask) {
+            var tok = ask[0];
+            jobs.push(pf.search(tok, { filters: ask[1] }).then(function (r) {
+              r.results.forEach(function (res) {
+                var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, score: 0, result: res });
+                if (ask[2]) { page.tail[gi] = true; return; }
+                page.hit[gi] = true;
+                // A place named only in the text counts half: records that are there come first.
+                page.score += (ask[3] || 1) * res.score / (r.results[0].score || 1);
+              });
+            }));
+          });
+        });
+        var reached = {};
+        // Tie-break for a one-word query: Pagefind's own ranking of the visible text for it.
+        // (Skipped for longer queries: it costs an index chunk of its own, ~30 kB, on the first query.)
+        var raw = {};
+        if (parsed.groups.length === 1 && fold(parsed.groups[0].text) === folded.trim()) {
+          jobs.push(pf.search(query.normalize("NFKC"), { filters: filters }).then(function (r) {
+            var top = r.results.length ? r.results[0].score || 1 : 1;
+            r.results.forEach(function (res) { raw[res.id] = res.score / top; });
+          }));
+        }
+        return Promise.all(jobs).then(function () {
+          for (var id in pages) {
+            for (var gi in pages[id].hit) reached[gi] = true;
+            for (var gt in pages[id].tail) reached[gt] = true;
+          }
+          // A content word or place that no page holds: the query asks for something the data lacks
+          // (沖縄 観光: nothing is in 沖縄). Name it and show nothing rather than half an answer.
+          var absent = parsed.groups.filter(function (g, gi) {
+            return (g.entry[0] === "n" || g.entry[0] === "p") && !reached[gi];
+          });
+          if (absent.length) {
+            base.unknown = absent.map(function (g) { return g.text; });
+            return base;
+          }
+          var list = Object.keys(pages).map(function (id) {
+            var p = pages[id];
+            var weight = 0;
+            var strong = 0;
+            var place = false;
+            var words = [];
+            for (var gi in p.hit) {
+              var kind = parsed.groups[gi].entry[0];
+              weight += WEIGHT[kind];
+              if (kind === "n" || kind === "p") strong++;
+              if (kind === "p") place = true;
+              words.push(parsed.groups[gi].text);
+            }
+            // Only mentioned (a meeting whose challenges have the category): counted, but ranked after every direct match.
+            var tail = !strong && Object.keys(p.tail).length > 0;
+            if (tail) for (var gm in p.tail) { strong++; words.push(parsed.groups[gm].text); }
+            return { id: id, weight: weight, strong: strong, place: place, tail: tail, score: p.score + 0.5 * (raw[id] || 0), words: words, data: p.result.data };
+          });
+          var hasStrong = parsed.groups.some(function (g) { return g.entry[0] === "n" || g.entry[0] === "p"; });
+          var hasPlace = parsed.groups.some(function (g) { return g.entry[0] === "p"; });
+          var best = 0;
+          list.forEach(function (r) { if (r.strong > best) best = r.strong; });
+          // Shown: pages that hold at least half of the query's content words (and its place, if it names one).
+          list = list.filter(function (r) {
+            return (!hasStrong || r.strong * 2 >= best) && (!hasPlace || r.place);
+          });
+          list.sort(function (a, b) {
+            return (a.tail ? 1 : 0) - (b.tail ? 1 : 0) || b.strong - a.strong || b.weight - a.weight || b.score - a.score || (a.id < b.id ? -1 : 1);
+          });
+          base.results = list;
+          return base;
+        });
+      });
+    });
+  }
+
+  kkSearch.fold = fold;
+  kkSearch.loose = loose;
+  kkSearch.parse = parse;
+  kkSearch.pagefind = pagefindAt;
+  window.kkSearch = kkSearch;
+})();
