@@ -31,6 +31,8 @@ class PinnedBrowser:
     def new_page(self, **kwargs: Any) -> Any:
         page = self._browser.new_page(**kwargs)
         page.clock.set_fixed_time(BUILD_INSTANT)
+        # Two test workers share two cores with Chromium and site builds: give slow steps a minute, not 30 s.
+        page.set_default_timeout(60_000)
         return page
 
     def __getattr__(self, name: str) -> Any:

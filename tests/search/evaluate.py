@@ -34,7 +34,12 @@ SEARCH_JS = """async ([bundle, q, filters]) => {
 PIPELINE_JS = """async ([bundle, q, portal, filters, limit]) => {
   const r = await window.kkSearch(q, { bundle, portal, filters: filters || {} });
   const urls = [];
-  for (const x of r.results.slice(0, limit || 10)) { const d = await x.data(); urls.push(d.url.replace(/^\\//, '')); }
+  for (const x of r.results.slice(0, limit || 10)) {
+    // A fragment fetch can fail under heavy load (Pagefind then gives null): ask once more before giving up.
+    const d = (await x.data()) || (await x.data());
+    if (!d) throw new Error('no fragment for result ' + x.id);
+    urls.push(d.url.replace(/^\\//, ''));
+  }
   return { urls, total: r.results.length, unknown: r.unknown, words: r.words };
 }"""
 
