@@ -255,9 +255,12 @@
     current.words.forEach(function (w) { terms = terms.concat(w.terms, [window.kkSearch.fold(w.text)]); });
     terms = terms.filter(function (t, i) { return t.length > 1 && terms.indexOf(t) === i; });
     var mine = run;
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+    // A result's fragment can fail to load (Pagefind then gives null): ask once more, then leave that one out.
+    return Promise.all(batch.map(function (r) {
+      return r.data().then(function (d) { return d || r.data(); });
+    })).then(function (datas) {
       if (mine !== run) return;
-      datas.forEach(function (d) { list.appendChild(renderOne(d, terms, today)); });
+      datas.forEach(function (d) { if (d) list.appendChild(renderOne(d, terms, today)); });
       shown += datas.length;
       more.hidden = shown >= current.results.length;
     });
@@ -336,6 +339,9 @@
           if (links[i].getAttribute("href") === opened.url) { links[i].scrollIntoView({ block: "center" }); links[i].focus(); break; }
         }
       });
+    }).catch(function () {
+      // Never leave the visitor at 「検索しています…」: say so, and mark the list complete.
+      if (mine === run) say("検索を最後まで行えませんでした。少し待ってから、もう一度お試しください。");
     }).then(function () { done(mine); });
   }
 
