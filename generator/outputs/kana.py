@@ -7,17 +7,14 @@ column is a search aid, and the name itself stays in イベント名.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+
+from ..sudachi import tokenizer
 
 # Sudachi reads a space as キゴウ and 12 as イチニ: spaces and numbers keep their own form.
 _KEEP_POS = {"空白", "補助記号"}
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    from sudachipy import Dictionary, SplitMode
-
-    return Dictionary().tokenizer(mode=SplitMode.C)
+_tokenizer = tokenizer  # the process's one analyser (generator/sudachi.py), split mode C
 
 
 @lru_cache(maxsize=4096)

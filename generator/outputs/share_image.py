@@ -13,9 +13,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from ..plan import Portal
+from ..plan.present import DEFAULT_COLOUR
 
 WIDTH, HEIGHT = 1200, 630
-DEFAULT_COLOUR = "#1f4e8c"
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from ..sudachi import tokenizer
 from .chars import KANJI, KATA
 
 # Sudachi refuses inputs longer than about 49 KB; analyse in pieces well below that,
@@ -67,12 +67,7 @@ class Token:
         return self.pos[0] == "名詞"
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    """The analyser, built once per process (SplitMode.C keeps 加藤製作所 in one piece)."""
-    from sudachipy import Dictionary, SplitMode
-
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+_tokenizer = tokenizer  # the process's one analyser, in split mode C (加藤製作所 in one piece)
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

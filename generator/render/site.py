@@ -27,6 +27,7 @@ import yaml
 
 from ..images import MAX_LOGO_BYTES, to_png
 from ..plan import SitePlan, portal_url
+from ..plan.present import DEFAULT_COLOUR
 from ..plan.views import ContentView
 from ..safe_fs import UnsafePath, copy_tree_no_links, kind, read_regular
 from .pages import PORTAL_CSS_DIR, PageRenderer, RenderedPage, portal_css_name, relative, source_path
@@ -192,7 +193,6 @@ def render_site(
 
 # Per-portal colours live in small stylesheet files (one per portal), not in a <style> element,
 # so the Content-Security-Policy needs no 'unsafe-inline' for styles either.
-DEFAULT_COLOUR = "#1f4e8c"
 
 
 def _write_portal_colours(plan: SitePlan, folder: Path) -> None:

@@ -23,8 +23,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
+
+from ..sudachi import tokenizer
 
 TOKEN_PREFIX = "kk"
 TOKEN_LETTERS = 7
@@ -74,11 +76,7 @@ class Word:
     stem: str = ""  # a predicate's form without its trailing kana (売る → 売), for typed inflections
 
 
-@cache
-def _tokenizer() -> Any:
-    from sudachipy import dictionary
-
-    return dictionary.Dictionary(dict="core").tokenizer()
+_tokenizer = tokenizer  # the process's one analyser (generator/sudachi.py); modes are passed per call
 
 
 def _modes() -> tuple[Any, Any]:
