@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .index_canonical import FILTERS, canonicalise, read_data
+from .index_canonical import FILTERS, PAGES, canonicalise, read_data
 from .plan import SitePlan, portal_url
 
 
@@ -108,8 +108,9 @@ async def _settled(bundle: Path, timeout: float = 30.0) -> None:
     """Wait until the backend has finished writing the bundle.
 
     The service can answer WriteFiles before every file is on disk (seen on
-    a busy machine: an empty pagefind-entry.json), so read the entry and the
-    metadata it names until both parse.
+    a busy machine: an empty pagefind-entry.json, and fragments still missing,
+    which made a result's data() null in the browser), so read the entry, the
+    metadata it names, its filters and every page's fragment until all parse.
     """
     import gzip
     import json
@@ -122,6 +123,8 @@ async def _settled(bundle: Path, timeout: float = 30.0) -> None:
                 meta = read_data(bundle / f"pagefind.{info['hash']}.pf_meta")
                 for _name, chunk in meta[FILTERS]:
                     gzip.decompress((bundle / "filter" / f"{chunk}.pf_filter").read_bytes())
+                for fragment, _words in meta[PAGES]:
+                    gzip.decompress((bundle / "fragment" / f"{fragment}.pf_fragment").read_bytes())
             return
         except (OSError, ValueError, KeyError, EOFError, IndexError):
             if asyncio.get_running_loop().time() > deadline:

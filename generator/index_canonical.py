@@ -23,6 +23,7 @@ from typing import Any
 import cbor2
 
 SIGNATURE = b"pagefind_dcd"
+PAGES = 1  # position of the page list ([fragment hash, word count], …) in the pf_meta array
 FILTERS = 3  # position of the filter list in the pf_meta array
 
 

@@ -104,11 +104,16 @@ def _build_once(root: Path, out: Path, today: str | None, state: _State, quiet: 
     return result.ok
 
 
+class _Server(ThreadingHTTPServer):
+    # A page's search fetches many files at once; the default backlog of 5 refuses some on a busy machine.
+    request_queue_size = 128
+
+
 def _listen(host: str, port: int, handler: type[SimpleHTTPRequestHandler]) -> ThreadingHTTPServer:
     """The first free port from `port` on (up to 20 more), so a busy port never ends the preview."""
     for candidate in range(port, port + 21):
         try:
-            return ThreadingHTTPServer((host, candidate), handler)
+            return _Server((host, candidate), handler)
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise

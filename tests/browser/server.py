@@ -23,10 +23,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog is 5: a search page fetches ten fragments at once, and on a busy
+    # machine the sixth connection was refused, which Pagefind reports as a result with no data.
+    request_queue_size = 128
+
+
 @contextmanager
 def serve_dir(root: Path) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

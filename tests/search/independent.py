@@ -95,7 +95,12 @@ def run_on(page: Any, base: str, queries: list[Judged]) -> list[Scored]:
             page.goto(base + (q.portal + "/" if q.portal else "") + "search/")
             page.wait_for_function("() => typeof window.kkSearch === 'function'")
             current = q.portal
-        got = page.evaluate(PIPELINE_JS, [base + "pagefind/", q.q, q.portal, {}])
+        try:
+            got = page.evaluate(PIPELINE_JS, [base + "pagefind/", q.q, q.portal, {}])
+        except Exception:  # a fragment that failed to load on a busy machine: reload the page, ask once more
+            page.goto(base + (q.portal + "/" if q.portal else "") + "search/")
+            page.wait_for_function("() => typeof window.kkSearch === 'function'")
+            got = page.evaluate(PIPELINE_JS, [base + "pagefind/", q.q, q.portal, {}])
         shown = tuple(got["urls"]) + tuple(f"(more {i})" for i in range(got["total"] - len(got["urls"])))
         out.append(Scored(q, shown))
     return out
