@@ -146,7 +146,7 @@ def test_preview_shows_a_saved_change_then_refreshes_search(valid_root: Path) ->
     probe.close()
     proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", str(valid_root), "--out", str(out),
                              "--port", str(port), "--today", TODAY.isoformat(), "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # never read: a pipe could fill and block it
     url = f"http://127.0.0.1:{port}/kanto/minato-shinkin/meetings/2026-12-10/"
 
     def page() -> str:
