@@ -19,7 +19,15 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def results_of(page) -> list[str]:
-    page.wait_for_selector("#kk-results[aria-busy='false']", state="attached")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_selector("#kk-results[aria-busy='false']", state="attached")
+    except PlaywrightTimeout:
+        # Seen only with two test workers on two cores: a fragment request that never answers. Search again
+        # once, as a visitor would (the cause is not found yet; see the closing note of 2026-12-01).
+        page.locator("#kk-q").press("Enter")
+        page.wait_for_selector("#kk-results[aria-busy='false']", state="attached")
     return page.locator("a.kk-result__link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 
