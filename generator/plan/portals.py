@@ -69,21 +69,52 @@ def contact_view(name: str, contact: Contact | None) -> ContactView | None:
                        hours=contact.hours, email=contact.email, url=contact.url)
 
 
+def institution_veterans(facts: Facts, institution: str, challenges: tuple[str, ...]) -> tuple[str, ...]:
+    """The veterans shown on an institution's challenges who reach its region, most often shown first.
+
+    An institution portal does not repeat its region's whole veteran list (at nation size
+    that was 38,000 of 91,000 pages); it lists the veterans who fit its own companies'
+    challenges and links to the region's full list.
+    """
+    shown: dict[str, int] = {}
+    for ckey in challenges:
+        for vkey in facts.challenges[ckey].veterans:
+            if institution in facts.veterans[vkey].portals:
+                shown[vkey] = shown.get(vkey, 0) + 1
+    return tuple(sorted(shown, key=lambda k: (-shown[k], k)))
+
+
 def build_portals(ds: Dataset, facts: Facts, today: date, national_title: str = NATIONAL_TITLE) -> dict[str, Portal]:
     meetings = facts.meetings
-    veteran_portals = {k: set(v.portals) for k, v in facts.veterans.items()}
+    # Each record's portals are read once and grouped (not every portal scanning every record).
+    meetings_in: dict[str, list[MeetingFacts]] = {}
+    for m in meetings.values():
+        for pid in m.portals:
+            meetings_in.setdefault(pid, []).append(m)
+    challenges_in: dict[str, list[str]] = {"": list(facts.ordered_challenges)}
+    for key in facts.ordered_challenges:
+        region, institution, _ = key.split("/", 2)
+        challenges_in.setdefault(region, []).append(key)
+        challenges_in.setdefault(f"{region}/{institution}", []).append(key)
+    veterans_in: dict[str, list[str]] = {}
+    for key, vf in facts.veterans.items():
+        for pid in vf.portals:
+            if pid.count("/") == 0:  # national and region portals list every veteran who reaches them
+                veterans_in.setdefault(pid, []).append(key)
 
     def meetings_for(portal_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        mine = [v for v in meetings.values() if portal_id in v.portals]
+        mine = meetings_in.get(portal_id, [])
         upcoming = sorted((v for v in mine if v.m.date >= today), key=lambda v: (v.m.date, v.m.start, v.key))
         past = sorted((v for v in mine if v.m.date < today), key=lambda v: (v.m.date, v.key), reverse=True)
         return tuple(v.key for v in upcoming), tuple(v.key for v in past)
 
     def challenges_for(prefix: str) -> tuple[str, ...]:
-        return tuple(k for k in facts.ordered_challenges if not prefix or k.startswith(prefix + "/"))
+        return tuple(challenges_in.get(prefix, ()))
 
     def veterans_for(portal_id: str) -> tuple[str, ...]:
-        return tuple(k for k in facts.veterans if portal_id in veteran_portals[k])
+        if portal_id.count("/") == 1:
+            return institution_veterans(facts, portal_id, challenges_for(portal_id))
+        return tuple(veterans_in.get(portal_id, ()))
 
     portals: dict[str, Portal] = {}
     up, past = meetings_for("")

@@ -211,8 +211,14 @@ class Presenter:
                                      tuple(self.challenge_card(k) for k in page.items), page.pager)
         if page.kind == "veterans":
             assert page.pager is not None
+            scope = region_list = None
+            if portal.kind == "institution" and portal.region is not None:
+                region_name = self.portals[portal.region].name
+                scope = f"{portal.name}の企業の課題に合う新現役です（課題のページに出ている方）。"
+                region_list = LinkItem(f"{region_name}の新現役をすべて見る（{len(self.portals[portal.region].veterans)}人）",
+                                       list_url(portal.region, "veterans"))
             return VeteranListView(f"新現役の紹介{suffix}", len(portal.veterans),
-                                   tuple(self.veteran_card(k) for k in page.items), page.pager)
+                                   tuple(self.veteran_card(k) for k in page.items), page.pager, scope, region_list)
         if page.kind == "outcomes":
             return self.outcomes(portal, suffix)
         if page.kind == "summary":

@@ -13,7 +13,7 @@ from typing import Any
 from .. import vocab
 from ..dataset import Dataset, Record
 from ..models import Challenge, Meeting, Veteran
-from .matching import matches, veteran_portals
+from .matching import matches, region_institutions, veteran_portals
 from .signup import meeting_state
 
 
@@ -121,9 +121,10 @@ def record_facts(ds: Dataset, today: date) -> Facts:
         meeting_key = f"{c.region}/{c.institution}/{c.model.meeting}" if c.model.meeting else None
         challenges[ckey] = ChallengeFacts(key=ckey, record=c, meeting=meeting_key if meeting_key in meetings else None,
                                           veterans=for_challenge[ckey])
+    by_region = region_institutions(ds)
     veterans = {
         vkey: VeteranFacts(key=vkey, record=ds.veterans[vkey], challenges=for_veteran[vkey],
-                           portals=tuple(sorted(veteran_portals(ds, ds.veterans[vkey]))))
+                           portals=tuple(sorted(veteran_portals(ds, ds.veterans[vkey], by_region))))
         for vkey in published_veterans
     }
     ordered = tuple(sorted(published_challenges, key=challenge_order(ds, meetings, today)))

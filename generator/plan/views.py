@@ -417,6 +417,9 @@ class VeteranListView:
     total: int
     cards: tuple[VeteranCard, ...]
     pager: Pager
+    # An institution lists the veterans who fit its challenges and points to its region's full list.
+    scope: str | None = None
+    region_list: LinkItem | None = None
 
 
 @dataclass(frozen=True)

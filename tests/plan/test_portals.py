@@ -33,3 +33,31 @@ def test_unpublished_records_are_listed_nowhere(demo: Dataset) -> None:
     assert demo.unpublished
     for portal in portals.values():
         assert not demo.unpublished & {*portal.challenges, *portal.veterans}
+
+
+def test_an_institution_lists_the_veterans_who_fit_its_challenges_not_the_whole_region(demo: Dataset) -> None:
+    facts = record_facts(demo, TODAY)
+    portals = build_portals(demo, facts, TODAY)
+    for ikey in demo.institutions:
+        portal = portals[ikey]
+        shown = {v for c in portal.challenges for v in facts.challenges[c].veterans}
+        assert set(portal.veterans) == {v for v in shown if ikey in facts.veterans[v].portals}
+        # Listed at most once; those shown on more of its challenges first.
+        counts = [sum(v in facts.challenges[c].veterans for c in portal.challenges) for v in portal.veterans]
+        assert len(set(portal.veterans)) == len(portal.veterans) and counts == sorted(counts, reverse=True)
+    # The region still lists everyone who reaches it, so an institution's list is a part of it.
+    narrower = [k for k in demo.institutions if set(portals[k].veterans) < set(portals[k.split("/")[0]].veterans)]
+    assert narrower and all(set(portals[k].veterans) <= set(portals[k.split("/")[0]].veterans) for k in demo.institutions)
+
+
+def test_an_institution_veteran_list_says_what_it_holds_and_links_to_the_region(demo: Dataset) -> None:
+    from generator.plan.site import build_plan
+
+    plan = build_plan(demo, TODAY)
+    page = next(p for p in plan.pages if p.kind == "veterans" and p.portal.count("/") == 1)
+    region = plan.portals[page.portal.split("/")[0]]
+    assert page.view.scope and plan.portals[page.portal].name in page.view.scope
+    assert page.view.region_list.url == f"{region.id}/veterans/"
+    assert f"（{len(region.veterans)}人）" in page.view.region_list.label
+    region_page = next(p for p in plan.pages if p.kind == "veterans" and p.portal == region.id)
+    assert region_page.view.scope is None and region_page.view.region_list is None
