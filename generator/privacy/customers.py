@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from .kinds import Kind
@@ -63,11 +64,12 @@ def named_companies(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
 
 
 def customers(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
+    starts = [t.start for t in tokens]  # tokens come in text order: a sentence's tokens are found by bisection
     for sentence in re.finditer(r"[^。!?\n]+", text):
         s, e = sentence.span()
         if not _CUSTOMER_CONTEXT.search(text, s, e):
             continue
-        inside = [i for i, t in enumerate(tokens) if s <= t.start and t.end <= e]
+        inside = [i for i in range(bisect_left(starts, s), bisect_left(starts, e)) if tokens[i].end <= e]
         for i in inside:
             t = tokens[i]
             if t.surface in _CUSTOMER_PLACES and i > 0:

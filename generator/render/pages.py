@@ -7,7 +7,6 @@ sees the dataset: the plan carries every value a page prints.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,11 +24,20 @@ def portal_css_name(portal_id: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Relative link between two directory URLs, so the tree works under any base path."""
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, start)
-    return "./" if rel == "." else rel + "/"
+    """Relative link between two directory URLs, so the tree works under any base path.
+
+    Plain string work on the planned URLs (no '.' or '..' in them): posixpath.relpath asks
+    the OS for the working directory on every call, a quarter of rendering time at scale.
+    """
+    here = [s for s in from_url.split("/") if s]
+    there = [s for s in to_url.split("/") if s]
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    return "/".join(parts) + "/" if parts else "./"
 
 
 @dataclass(frozen=True)

@@ -44,12 +44,15 @@ CITY = re.compile(r"^.+?[市郡]")
 LABEL_SPLIT = re.compile(r"[，,・、／/（）()\s]+")
 
 
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+
+
 def fold(text: str) -> str:
     """NFKC, lower case, katakana → hiragana: the form every key and query is compared in."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(chr(ord(ch) - 0x60) if "ァ" <= ch <= "ヶ" else ch for ch in text)
+    return unicodedata.normalize("NFKC", text).casefold().translate(_KATAKANA_TO_HIRAGANA)
 
 
+@lru_cache(maxsize=200_000)
 def token(term: str) -> str:
     """The ASCII word that stands for a term in the index: fixed length, so no token is a prefix of another."""
     n = int.from_bytes(hashlib.sha1(term.encode("utf-8")).digest()[:8], "big")
