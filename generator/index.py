@@ -25,6 +25,9 @@ from .index_canonical import FILTERS, PAGES, canonicalise, read_data
 from .plan import SitePlan, portal_url
 
 
+SEND_WINDOW = 64  # pages in flight to Pagefind at once
+
+
 class IndexError_(Exception):
     """Pagefind could not index the site."""
 
@@ -165,19 +168,29 @@ async def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) ->
     service = await _service_class()().launch()
     try:
         index = await service.create_index(IndexConfig(force_language="ja", output_path=str(bundle)))
+        # Pages are sent a window at a time without waiting for each answer: one round trip
+        # per page left Python and Pagefind waiting on each other (most of this stage's time).
+        window: list[asyncio.Future] = []
+
+        async def send(content: str, url: str) -> None:
+            window.append(asyncio.ensure_future(index.add_html_file(content=content, url="/" + url)))
+            if len(window) >= SEND_WINDOW:
+                await asyncio.gather(*window)
+                window.clear()
+
         for key in sorted(records):
             rec = records[key]
             url = urls.get(key)
             if url is None or not any(plan.built(p) for p in rec.portals):
                 continue
-            html = normalise_html((site / url / "index.html").read_text(encoding="utf-8"))
-            await index.add_html_file(content=html, url="/" + url)
+            await send(normalise_html((site / url / "index.html").read_text(encoding="utf-8")), url)
             words.update(rec.words())
             added += 1
         for url in sorted(content_urls):
             html = normalise_html((site / url / "index.html").read_text(encoding="utf-8"))
-            await index.add_html_file(content=_content_html(html, words), url="/" + url)
+            await send(_content_html(html, words), url)
             added += 1
+        await asyncio.gather(*window)
         await index.write_files()
         await index.delete_index()
         await _settled(bundle)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.loader import MAX_BYTES, load_file, parse
 
@@ -182,3 +183,33 @@ def test_locations_are_kept() -> None:
 def test_quoted_scalars_stay_text() -> None:
     loaded, _ = parse('capacity: "30"\nflag: "true"\n', FILE)
     assert loaded is not None and loaded.data == {"capacity": "30", "flag": "true"}
+
+
+def _events(text: str, loader: type) -> list[tuple[object, ...]]:
+    out = []
+    for e in yaml.parse(text, Loader=loader):
+        style = getattr(e, "style", None) or None  # libyaml marks a plain scalar '', PyYAML None
+        out.append((type(e).__name__, style, getattr(e, "value", None), getattr(e, "implicit", None),
+                    getattr(e, "tag", None), getattr(e, "anchor", None),
+                    e.start_mark.line, e.start_mark.column, e.end_mark.line, e.end_mark.column))
+    return out
+
+
+def test_libyaml_reads_every_data_file_as_pyyaml_does(tmp_path: Path) -> None:
+    """The fast C parser gives the same events and line/column marks as the Python one, or messages would move."""
+    from bench.gen_data import SIZES, generate
+
+    generate(tmp_path, SIZES["today"], 2)
+    repo = Path(__file__).resolve().parent.parent
+    files = [*(repo / "regions").rglob("*.yml"), *(repo / "templates").rglob("*.yml"),
+             *(repo / "tests" / "fixtures").rglob("*.yml"), *tmp_path.rglob("*.yml")]
+    compared = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            expected = _events(text, yaml.SafeLoader)
+        except yaml.YAMLError:
+            continue  # refused files are read by PyYAML itself (loader._read_events)
+        assert _events(text, yaml.CSafeLoader) == expected, path
+        compared += 1
+    assert compared > 150
