@@ -24,7 +24,6 @@ from pathlib import Path
 from .index_canonical import FILTERS, PAGES, canonicalise, read_data
 from .plan import SitePlan, portal_url
 
-
 SEND_WINDOW = 64  # pages in flight to Pagefind at once
 
 

@@ -34,7 +34,7 @@ from .kinds import PREFILL, Kind
 from .patterns import email_key, phone_digits
 from .prefill import prefilled
 from .public import PublicDetails, inside_phrase, url_host
-from .scan import Hit, scan_text
+from .scan import Hit, scan_text, seen
 
 EDITORIAL_ALLOWED = frozenset({Kind.URL, Kind.COMPANY, Kind.PERSON})
 SEARCH_TOKENS = re.compile(r"kk[a-z]{7}(?: kk[a-z]{7})*")  # the search's hidden token line
@@ -56,7 +56,15 @@ class _Scanner:
         """Scan the lines not seen before in one pass (one text, one run of each detector)."""
         if len(self.line_cache) > LINE_CACHE_LIMIT:
             self.line_cache.clear()  # bound memory on very large sites
-        new = [line for line in dict.fromkeys(lines) if line not in self.line_cache]
+        new = []
+        for line in dict.fromkeys(lines):
+            if line in self.line_cache:
+                continue
+            known = seen(line)  # scanned as a record's field when the data was validated
+            if known is None:
+                new.append(line)
+            else:
+                self._keep(line, list(known))
         if not new:
             return
         starts = [0]
@@ -68,8 +76,11 @@ class _Scanner:
             offset = starts[i]
             per_line[i].append(Hit(hit.kind, hit.start - offset, hit.end - offset, hit.span, hit.norm))
         for line, hits in zip(new, per_line, strict=True):
-            kept = [h for h in hits if not self.public.permits(h, line) and not inside_phrase(h, line, self.phrases)]
-            self.line_cache[line] = tuple((h.kind, h.span) for h in kept)
+            self._keep(line, hits)
+
+    def _keep(self, line: str, hits: list[Hit]) -> None:
+        kept = [h for h in hits if not self.public.permits(h, line) and not inside_phrase(h, line, self.phrases)]
+        self.line_cache[line] = tuple((h.kind, h.span) for h in kept)
 
     def _link(self, link: str, editorial: bool) -> tuple[Finding, ...]:
         key = ("E" if editorial else "D") + link
