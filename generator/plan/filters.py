@@ -123,7 +123,10 @@ def record_values(facts: Facts) -> dict[str, dict[str, tuple[str, ...]]]:
 
 def record_order(ordered: Iterable[str]) -> dict[str, str]:
     """Record key -> zero-padded rank in the lists' order (every portal's list is a subsequence of it)."""
-    return {key: f"{rank:07d}" for rank, key in enumerate(ordered)}
+    out: dict[str, str] = {}
+    for key in ordered:
+        out.setdefault(key, f"{len(out):07d}")  # the first place wins
+    return out
 
 
 def list_facets(kind: str, values: dict[str, tuple[str, ...]], order: str, card: object,
