@@ -19,11 +19,12 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from datetime import date
 from urllib.parse import quote
 
 from .. import vocab
 from .records import Facts
-from .signup import STATE_LABELS
+from .signup import STATE_LABELS, state_changes
 from .urls import list_url
 from .views import ChallengeCard, FacetLink, FilterField, FilterOption, ListFacets, MeetingCard, VeteranCard
 
@@ -71,6 +72,7 @@ def _facets() -> dict[str, tuple[Facet, ...]]:
 FACETS: dict[str, tuple[Facet, ...]] = _facets()
 ORDER_FILTER = "kk-order"  # data-pagefind-sort key: the record's place in the static lists
 CARD_META = "kk-card"  # data-pagefind-meta key: the card as ASCII JSON
+CHANGE_FILTER = "kk-change"  # days after the build on which a record's state facet changes (see record_changes)
 
 
 def list_word(kind: str, portal_id: str) -> str:
@@ -121,6 +123,34 @@ def record_values(facts: Facts) -> dict[str, dict[str, tuple[str, ...]]]:
     return out
 
 
+def record_changes(facts: Facts, today: date) -> dict[str, tuple[str, ...]]:
+    """Record key -> ISO days after the build on which its time-dependent facet changes.
+
+    A meeting's state and a challenge's 「これからの交流会」 move with the visitor's clock. The list script
+    asks the index for the records with a change day between the build day and the visitor's day (few: a
+    nightly build leaves one day), loads only their cards and recomputes their value; every other record
+    keeps its build-day value. So the filter is exact on any day without loading every card.
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    held_on: dict[str, str] = {}
+    for key, mf in facts.meetings.items():
+        changes = state_changes(mf.m, today)
+        out[key] = tuple(day for day, _state, _label in changes)
+        held_on[key] = next((day for day, state, _label in changes if state == "held"), "")
+    for key, cf in facts.challenges.items():
+        day = held_on.get(cf.meeting or "", "")
+        out[key] = (day,) if day else ()
+    return out
+
+
+def meeting_held_on(facts: Facts, key: str, today: date) -> str:
+    """The day a challenge's meeting turns 開催済み after the build ("" when it does not)."""
+    cf = facts.challenges[key]
+    if not cf.meeting:
+        return ""
+    return next((day for day, state, _label in state_changes(facts.meetings[cf.meeting].m, today) if state == "held"), "")
+
+
 def record_order(ordered: Iterable[str]) -> dict[str, str]:
     """Record key -> zero-padded rank in the lists' order (every portal's list is a subsequence of it)."""
     out: dict[str, str] = {}
@@ -130,14 +160,15 @@ def record_order(ordered: Iterable[str]) -> dict[str, str]:
 
 
 def list_facets(kind: str, values: dict[str, tuple[str, ...]], order: str, card: object,
-                listed_in: Iterable[str]) -> ListFacets:
+                listed_in: Iterable[str], changes: tuple[str, ...] = (), held_on: str = "") -> ListFacets:
     """A detail page's hidden lines for the list filters: one list word per portal whose list shows it."""
     pairs = tuple((f.filter, v) for f in FACETS[kind] for v in values.get(f.param, ()))
+    pairs += tuple((CHANGE_FILTER, day) for day in changes)
     words = " ".join(list_word(kind, pid) for pid in sorted(listed_in))
-    return ListFacets(words, pairs, order, card_json(card))
+    return ListFacets(words, pairs, order, card_json(card, held_on=held_on))
 
 
-def card_json(card: object) -> str:
+def card_json(card: object, held_on: str = "") -> str:
     """The card's printed values as ASCII JSON: the index reads pages NFKC-normalised (index.py), which would
     turn （木） into (木) and 卸売業，小売業 into 卸売業,小売業; escapes keep the text as printed."""
     data = asdict(card)  # type: ignore[call-overload]
@@ -145,16 +176,32 @@ def card_json(card: object) -> str:
         data.pop(name, None)
     if isinstance(card, MeetingCard):
         data["badge"] = asdict(card.badge)
+    if held_on:
+        data["held_on"] = held_on  # a challenge's meeting turns 開催済み on this day (kk-lists.js)
     return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
 
 
-def filter_fields(kind: str, keys: Iterable[str], values: dict[str, dict[str, tuple[str, ...]]]) -> tuple[FilterField, ...]:
-    """The form's fields for a list of records: only values some record of the list has, in vocabulary order."""
+def later_values(facts: Facts, today: date) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Record key -> {timed facet -> values it takes after the build}: 受付終了 exists on no build day
+    before a deadline, yet the page must offer it on the day it applies."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key, mf in facts.meetings.items():
+        out[key] = {"state": tuple(dict.fromkeys(STATE_VALUE[state] for _d, state, _l in state_changes(mf.m, today)))}
+    for key in facts.challenges:
+        if meeting_held_on(facts, key, today):
+            out[key] = {"meeting": (HELD,)}
+    return out
+
+
+def filter_fields(kind: str, keys: Iterable[str], *tables: dict[str, dict[str, tuple[str, ...]]]) -> tuple[FilterField, ...]:
+    """The form's fields for a list of records: only values some record of the list has (on the build day
+    or later), in vocabulary order."""
     present: dict[str, set[str]] = {f.param: set() for f in FACETS[kind]}
     for key in keys:
-        for param, vals in values.get(key, {}).items():
-            if param in present:
-                present[param].update(vals)
+        for values in tables:
+            for param, vals in values.get(key, {}).items():
+                if param in present:
+                    present[param].update(vals)
     fields = []
     for f in FACETS[kind]:
         options = tuple(FilterOption(v) for v in f.order if v in present[f.param])

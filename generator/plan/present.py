@@ -26,8 +26,11 @@ from .filters import (
     challenge_links,
     facet_link,
     filter_fields,
+    later_values,
     list_facets,
     list_word,
+    meeting_held_on,
+    record_changes,
     record_order,
     record_values,
     veteran_links,
@@ -109,6 +112,8 @@ class Presenter:
                                    *sorted(set(facts.meetings) | set(facts.challenges) | set(facts.veterans))))
         self._listed: dict[str, frozenset[str]] = {}
         self._listed_in: dict[str, list[str]] = {}  # record key -> portals whose lists show it
+        self.changes = record_changes(facts, today)
+        self.later = later_values(facts, today)
         self._filters: dict[tuple[str, str], ListFilters] = {}
 
     def picture(self, portal: Portal) -> Picture | None:
@@ -364,7 +369,7 @@ class Presenter:
         if cached is None:
             cached = self._filters[(portal.id, what)] = ListFilters(
                 KIND_VALUE[what], list_word(what, portal.id), list_url(portal.id, what), portal_url(self.root),
-                filter_fields(what, keys, self.values), "人" if what == "veterans" else "件")
+                filter_fields(what, keys, self.values, self.later), "人" if what == "veterans" else "件", self.today.isoformat())
         return cached
 
     def facets(self, what: str, key: str, card: object) -> ListFacets:
@@ -372,7 +377,9 @@ class Presenter:
             for pid, p in self.portals.items():
                 for k in (*p.upcoming, *p.past, *p.challenges, *p.veterans):
                     self._listed_in.setdefault(k, []).append(pid)
-        return list_facets(what, self.values[key], self.order[key], card, self._listed_in.get(key, ()))
+        return list_facets(what, self.values[key], self.order[key], card, self._listed_in.get(key, ()),
+                           self.changes.get(key, ()),
+                           meeting_held_on(self.facts, key, self.today) if what == "challenges" else "")
 
     def meeting_page(self, f: MeetingFacts, portal: Portal) -> MeetingPageView:
         m = f.m

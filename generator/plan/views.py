@@ -105,6 +105,7 @@ class ListFilters:
     ui_url: str  # the build root's folder: the bundle (pagefind/) and the scripts
     fields: tuple[FilterField, ...]
     noun: str  # 件 / 人
+    built: str  # the build day (ISO): states in the index are that day's; the script brings them to the visitor's
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ The browser clock is pinned to the build day (conftest.py), so build-day states 
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlencode
 
 import pytest
@@ -30,13 +31,16 @@ def demo() -> Dataset:
     return loaded.dataset
 
 
-def _upcoming(ds: Dataset, key: str) -> bool:
-    """The challenge's meeting is scheduled and not yet held on the build day (from the YAML)."""
+def _meeting_of(ds: Dataset, key: str, day: date) -> str | None:
+    """The state of a challenge's meeting on a day (from the YAML), or None without one."""
     c = ds.challenges[key]
-    if c.model.meeting is None:
-        return False
-    meeting = ds.meetings.get(f"{c.region}/{c.institution}/{c.model.meeting}")
-    return meeting is not None and meeting_state(meeting.model, TODAY)[0] in ("open", "closing", "not_open", "closed")
+    meeting = ds.meetings.get(f"{c.region}/{c.institution}/{c.model.meeting}") if c.model.meeting else None
+    return meeting_state(meeting.model, day)[0] if meeting else None
+
+
+def _upcoming(ds: Dataset, key: str, day: date = TODAY) -> bool:
+    """The challenge's meeting is scheduled and not yet held on that day."""
+    return _meeting_of(ds, key, day) in ("open", "closing", "not_open", "closed")
 
 
 def _expected(ds: Dataset, scope: str, *, category: str | None = None, prefecture: str | None = None,
@@ -46,7 +50,7 @@ def _expected(ds: Dataset, scope: str, *, category: str | None = None, prefectur
         c = rec.model
         if key in ds.unpublished or (scope and not key.startswith(scope + "/")):
             continue
-        if category and category not in c.categories or prefecture and c.prefecture != prefecture:
+        if (category and category not in c.categories) or (prefecture and c.prefecture != prefecture):
             continue
         if upcoming and not _upcoming(ds, key):
             continue
@@ -182,6 +186,29 @@ def test_meeting_states_filter(browser, site_url: str, demo: Dataset) -> None:
     page.close()
 
 
+@pytest.mark.parametrize("day", ["2026-12-01", "2026-12-11", "2027-02-01"])
+def test_timed_filters_follow_the_visitors_clock(browser, site_url: str, demo: Dataset, day: str) -> None:
+    """Days after the build, a meeting's state and 「これからの交流会」 are those of the visitor's day, as on its badge."""
+    when = date.fromisoformat(day)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.clock.set_fixed_time(f"{day}T10:00:00+09:00")
+    labels = {"open": "受付中", "closing": "受付中", "not_open": "受付前", "closed": "受付終了", "held": "開催済み",
+              "cancelled": "中止", "postponed": "延期"}
+    for label in ("受付中", "受付終了", "開催済み"):
+        page.goto(site_url + "meetings/?" + urlencode({"state": label}))
+        _wait(page)
+        want = [m.model.title for m in demo.meetings.values() if labels[meeting_state(m.model, when)[0]] == label]
+        assert sorted(_titles(page)) == sorted(want), label
+        assert f"{len(want)}件" in page.locator("#kk-lresult-status").inner_text()
+    for value, states in (("これからの交流会", ("open", "closing", "not_open", "closed")), ("開催済みの交流会", ("held",))):
+        page.goto(site_url + "challenges/?" + urlencode({"meeting": value}))
+        _wait(page)
+        want = [c.model.title for k, c in demo.challenges.items()
+                if k not in demo.unpublished and _meeting_of(demo, k, when) in states]
+        assert sorted(_titles(page)) == sorted(want), value
+    page.close()
+
+
 def test_without_javascript_the_list_is_complete(browser, site_url: str, demo: Dataset) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
@@ -203,7 +230,7 @@ def test_filtered_list_has_no_axe_violation_and_no_csp_violation(browser, site_u
                  "veterans/?" + urlencode({"industry": "卸売業，小売業"}), "kanto/veterans/"):
         page = browser.new_page(viewport=viewport)
         console: list[str] = []
-        page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("console", lambda m, seen=console: seen.append(m.text) if m.type in ("error", "warning") else None)
         page.add_init_script(WATCH)
         page.goto(site_url + path)
         if "?" in path:

@@ -24,6 +24,11 @@
   var root = new URL(form.getAttribute("data-root") || "./", window.location.href).pathname;
   var action = new URL(form.getAttribute("action") || "./", window.location.href).pathname;
   var selects = form.querySelectorAll("select");
+  var built = form.getAttribute("data-built");
+  // The facet whose value moves with the clock, per list (generator/plan/filters.py record_changes).
+  var TIMED = { "交流会": "state", "企業の課題": "meeting" };
+  var STATE_VALUE = { open: "受付中", closing: "受付中", not_open: "受付前", closed: "受付終了", held: "開催済み",
+    cancelled: "中止", postponed: "延期" };
   var PAGE = 20;
   var results = [];
   var shown = 0;
@@ -154,6 +159,76 @@
     }).then(function () { list.setAttribute("aria-busy", "false"); });
   }
 
+  function todayInJapan() {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+      .format(new Date()).slice(0, 10);
+  }
+
+  // ISO days after the build day up to the visitor's day (none on the build day; at most a year).
+  function daysSinceBuild(today) {
+    var out = [];
+    var d = new Date(built + "T00:00:00Z");
+    for (var i = 0; i < 366; i++) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      var iso = d.toISOString().slice(0, 10);
+      if (iso > today) break;
+      out.push(iso);
+    }
+    return out;
+  }
+
+  // A record's value of the timed facet on the visitor's day, from its card (the same rule as koryukai.js:
+  // the build's state moved forward by the changes whose day has come).
+  function currentValue(c, today) {
+    if (kind === "交流会") {
+      var state = c.badge.state;
+      var changes = [];
+      try { changes = JSON.parse(c.badge.changes || "[]"); } catch (e) { changes = []; }
+      changes.forEach(function (ch) { if (ch[0] <= today) state = ch[1]; });
+      return STATE_VALUE[state];
+    }
+    return c.held_on && c.held_on <= today ? "開催済みの交流会" : "これからの交流会";
+  }
+
+  function ask(pf, filters, sorted) {
+    return pf.search(word, sorted ? { filters: filters, sort: { "kk-order": "asc" } } : { filters: filters });
+  }
+
+  /* Every record of the list with the chosen values, in list order. A timed value (a meeting's state,
+     「これからの交流会」) is the build day's in the index: records whose value changed since (their
+     kk-change day has come) are read from their cards and recomputed; the others keep it. */
+  function find(pf, picked) {
+    var filters = {};
+    var timed = null;
+    // The index reads pages NFKC-normalised (generator/index.py): 卸売業，小売業 is stored as 卸売業,小売業.
+    picked.forEach(function (p) {
+      if (p.select.name === TIMED[kind]) timed = p;
+      else filters[p.select.getAttribute("data-filter")] = p.value.normalize("NFKC");
+    });
+    if (!timed) return ask(pf, filters, true).then(function (r) { return r.results; });
+    var today = todayInJapan();
+    var days = built && today > built ? daysSinceBuild(today) : [];
+    var atBuild = Object.assign({}, filters);
+    atBuild[timed.select.getAttribute("data-filter")] = timed.value.normalize("NFKC");
+    var moved = Object.assign({}, filters, { "kk-change": { any: days } });
+    return Promise.all([
+      ask(pf, filters, true),
+      ask(pf, atBuild, false),
+      days.length ? ask(pf, moved, false) : Promise.resolve({ results: [] })
+    ]).then(function (found) {
+      var keep = {};
+      found[1].results.forEach(function (r) { keep[r.id] = true; });
+      return Promise.all(found[2].results.map(function (r) { return r.data(); })).then(function (datas) {
+        datas.forEach(function (d, i) {
+          var c;
+          try { c = JSON.parse(d.meta["kk-card"]); } catch (e) { return; }
+          keep[found[2].results[i].id] = currentValue(c, today) === timed.value;
+        });
+        return found[0].results.filter(function (r) { return keep[r.id]; });
+      });
+    });
+  }
+
   function pagefind() {
     return import(bundle + "pagefind.js").then(function (pf) {
       return pf.options({ baseUrl: root }).then(function () { return pf; });
@@ -161,20 +236,15 @@
   }
 
   function run(picked) {
-    var filters = {};
-    // The index reads pages NFKC-normalised (generator/index.py): 卸売業，小売業 is stored as 卸売業,小売業.
-    picked.forEach(function (p) { filters[p.select.getAttribute("data-filter")] = p.value.normalize("NFKC"); });
     var words = picked.map(function (p) { return "「" + p.value + "」"; }).join("");
     staticList.hidden = true;
     box.hidden = false;
     clear.hidden = false;
     status.textContent = words + "で絞り込んでいます…";
-    return pagefind().then(function (pf) {
-      // One hidden word per portal list (plan/filters.py list_word), not search(null): an empty query
-      // makes Pagefind load every chunk of the word index.
-      return pf.search(word, { filters: filters, sort: { "kk-order": "asc" } });
-    }).then(function (found) {
-      results = found.results;
+    // One hidden word per portal list (plan/filters.py list_word), not search(null): an empty query
+    // makes Pagefind load every chunk of the word index.
+    return pagefind().then(function (pf) { return find(pf, picked); }).then(function (found) {
+      results = found;
       status.textContent = words + "で絞り込んだ結果：" + results.length + noun;
       if (!results.length) {
         list.setAttribute("aria-busy", "false");
