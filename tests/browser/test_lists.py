@@ -94,6 +94,9 @@ def test_kanagawa_engineer_finds_production_control_challenges(browser, site_url
     page.goto(site_url + base)
     form = page.locator("#kk-lfilter")
     assert form.is_visible()
+    # On a phone the list comes first: the fields open from the one 「絞り込み」 line.
+    assert page.locator("#kk-lfilter").get_by_label("所在地").is_hidden()
+    page.locator("#kk-lfilter summary").click()
     page.locator("#kk-lfilter").get_by_label("所在地").select_option(PREFECTURE)
     page.locator("#kk-lfilter").get_by_label("課題の分類").select_option(CATEGORY)
     page.locator("#kk-lfilter").get_by_label("発表する交流会").select_option("これからの交流会")
@@ -251,4 +254,22 @@ def test_filtered_list_has_no_axe_violation_and_no_csp_violation(browser, site_u
             .filter(a => a.offsetParent !== null).map(a => [a.textContent.trim().slice(0, 20), a.getBoundingClientRect().height])
             .filter(([, h]) => h < 44)""")
         assert small == [], path
+        page.close()
+
+
+def test_standalone_portal_filters_its_own_lists(browser, tmp_path_factory, demo: Dataset) -> None:
+    """A portal built alone (--portal kanto/minatodai-shinkin) filters from its own bundle at its root."""
+    from generator.build import build
+
+    from .server import serve_dir
+
+    out = tmp_path_factory.mktemp("solo") / "site"
+    assert build(REPO, out, today=TODAY, portals=["kanto/minatodai-shinkin"]).ok
+    with serve_dir(out) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "challenges/")
+        page.locator("#kk-lfilter").get_by_label("課題の分類").select_option(CATEGORY)
+        page.get_by_role("button", name="絞り込む").click()
+        _wait(page)
+        assert set(_titles(page)) == _expected(demo, "kanto/minatodai-shinkin", category=CATEGORY) != set()
         page.close()

@@ -16,7 +16,6 @@
   var status = document.getElementById("kk-lresult-status");
   var list = document.getElementById("kk-lresult-list");
   var more = document.getElementById("kk-lresult-more");
-  var clear = document.getElementById("kk-lfilter-clear");
   var kind = form.getAttribute("data-kind");
   var word = form.getAttribute("data-word");
   var noun = form.getAttribute("data-noun") || "件";
@@ -239,7 +238,10 @@
     var words = picked.map(function (p) { return "「" + p.value + "」"; }).join("");
     staticList.hidden = true;
     box.hidden = false;
-    clear.hidden = false;
+    // The chosen values stay in the summary (the fields fold away on a phone, see below).
+    document.getElementById("kk-lfilter-chosen").textContent = "：" + picked.map(function (p) {
+      return p.value;
+    }).join("・");
     status.textContent = words + "で絞り込んでいます…";
     // One hidden word per portal list (plan/filters.py list_word), not search(null): an empty query
     // makes Pagefind load every chunk of the word index.
@@ -270,6 +272,8 @@
   more.addEventListener("click", showMore);
 
   form.hidden = false;
+  // On a phone the list (or the results) comes first: the fields fold into one 「絞り込み」 line.
+  if (window.matchMedia && window.matchMedia("(max-width: 699px)").matches) document.getElementById("kk-lfilter-box").open = false;
   var picked = chosen();
   picked.forEach(function (p) { p.select.value = p.value; });
   if (picked.length) run(picked);
