@@ -70,7 +70,7 @@ def contact_view(name: str, contact: Contact | None) -> ContactView | None:
 
 
 def institution_veterans(facts: Facts, institution: str, challenges: tuple[str, ...]) -> tuple[str, ...]:
-    """The veterans shown on an institution's challenges who reach its region, most often shown first.
+    """The veterans shown on an institution's challenges who reach its region, in the region list's order.
 
     An institution portal does not repeat its region's whole veteran list (at nation size
     that was 38,000 of 91,000 pages); it lists the veterans who fit its own companies'
@@ -81,7 +81,7 @@ def institution_veterans(facts: Facts, institution: str, challenges: tuple[str, 
         for vkey in facts.challenges[ckey].veterans:
             if institution in facts.veterans[vkey].portals:
                 shown[vkey] = shown.get(vkey, 0) + 1
-    return tuple(sorted(shown, key=lambda k: (-shown[k], k)))
+    return tuple(k for k in facts.veterans if k in shown)  # one order for every list (plan/filters.py sorts by it)
 
 
 def build_portals(ds: Dataset, facts: Facts, today: date, national_title: str = NATIONAL_TITLE) -> dict[str, Portal]:

@@ -21,6 +21,20 @@ from ..markup import render_markdown
 from ..models import Meeting
 from ..search.records import SearchRecord
 from .charts import outcome_chart, rate_chart
+from .filters import (
+    KIND_VALUE,
+    challenge_links,
+    facet_link,
+    filter_fields,
+    later_values,
+    list_facets,
+    list_word,
+    meeting_held_on,
+    record_changes,
+    record_order,
+    record_values,
+    veteran_links,
+)
 from .meta import MAP_SEARCH, MetaMaker
 from .pages import Page
 from .picture import PictureBuilder
@@ -37,6 +51,8 @@ from .views import (
     HomeView,
     InstitutionItem,
     LinkItem,
+    ListFacets,
+    ListFilters,
     MeetingCard,
     MeetingLink,
     MeetingListView,
@@ -85,10 +101,20 @@ class Presenter:
         self.portals = portals
         self.root = root
         self.today = today
-        self._cards: dict[str, object] = {}
+        self._cards: dict[object, object] = {}  # record key, or (record key, portal of its chip links)
         self._shells: dict[tuple[str, str], ShellView] = {}
         self._pictures: PictureBuilder | None = None
         self.records_for_search: dict[str, SearchRecord] = {}  # set by build_plan (generator/search/records.py)
+        # List filters (plan/filters.py): each record's facet values and its rank in the lists' order.
+        self.values = record_values(facts)
+        top = portals[""]
+        self.order = record_order((*top.upcoming, *top.past, *top.challenges, *top.veterans,
+                                   *sorted(set(facts.meetings) | set(facts.challenges) | set(facts.veterans))))
+        self._listed: dict[str, frozenset[str]] = {}
+        self._listed_in: dict[str, list[str]] = {}  # record key -> portals whose lists show it
+        self.changes = record_changes(facts, today)
+        self.later = later_values(facts, today)
+        self._filters: dict[tuple[str, str], ListFilters] = {}
 
     def picture(self, portal: Portal) -> Picture | None:
         """The map and trends of the national portal, a region's trends; built on first use (the map's
@@ -132,7 +158,27 @@ class Presenter:
             self._cards[key] = card
         return card  # type: ignore[return-value]
 
-    def challenge_card(self, key: str) -> ChallengeCard:
+    def lister(self, portal_id: str, key: str) -> str:
+        """The portal whose lists a card's chips open: the card's own portal when it lists the record,
+        else the nearest one up (an institution's lists need not hold every record shown on its pages)."""
+        at: str | None = portal_id
+        while at is not None:
+            listed = self._listed.get(at)
+            if listed is None:
+                p = self.portals[at]
+                listed = self._listed[at] = frozenset((*p.upcoming, *p.past, *p.challenges, *p.veterans))
+            if key in listed:
+                return at
+            at = self.portals[at].parent
+        return ""
+
+    def challenge_card(self, key: str, portal_id: str | None = None) -> ChallengeCard:
+        if portal_id is not None:
+            where = self.lister(portal_id, key)
+            linked = self._cards.get((key, where))
+            if linked is None:
+                linked = self._cards[(key, where)] = challenge_links(self.challenge_card(key), where)
+            return linked  # type: ignore[return-value]
         card = self._cards.get(key)
         if card is None:
             c = self.facts.challenges[key].c
@@ -144,7 +190,13 @@ class Presenter:
             self._cards[key] = card
         return card  # type: ignore[return-value]
 
-    def veteran_card(self, key: str) -> VeteranCard:
+    def veteran_card(self, key: str, portal_id: str | None = None) -> VeteranCard:
+        if portal_id is not None:
+            where = self.lister(portal_id, key)
+            linked = self._cards.get((key, where))
+            if linked is None:
+                linked = self._cards[(key, where)] = veteran_links(self.veteran_card(key), where)
+            return linked  # type: ignore[return-value]
         card = self._cards.get(key)
         if card is None:
             v = self.facts.veterans[key].v
@@ -203,12 +255,14 @@ class Presenter:
                 heading=f"{portal.name if portal.kind != 'national' else '全国'}の交流会",
                 upcoming=tuple(self.meeting_card(k) for k in page.items if k in upcoming),
                 past=tuple(self.meeting_card(k) for k in page.items if k not in upcoming),
-                first_page=page.pager.page_no == 1, pager=page.pager)
+                first_page=page.pager.page_no == 1, pager=page.pager,
+                filters=self.list_filters(portal, "meetings", (*portal.upcoming, *portal.past)))
         suffix = f"（{portal.name}）" if portal.kind != "national" else ""
         if page.kind == "challenges":
             assert page.pager is not None
             return ChallengeListView(f"企業の課題{suffix}", len(portal.challenges),
-                                     tuple(self.challenge_card(k) for k in page.items), page.pager)
+                                     tuple(self.challenge_card(k, portal.id) for k in page.items), page.pager,
+                                     self.list_filters(portal, "challenges", portal.challenges))
         if page.kind == "veterans":
             assert page.pager is not None
             scope = region_list = None
@@ -218,7 +272,8 @@ class Presenter:
                 region_list = LinkItem(f"{region_name}の新現役をすべて見る（{len(self.portals[portal.region].veterans)}人）",
                                        list_url(portal.region, "veterans"))
             return VeteranListView(f"新現役の紹介{suffix}", len(portal.veterans),
-                                   tuple(self.veteran_card(k) for k in page.items), page.pager, scope, region_list)
+                                   tuple(self.veteran_card(k, portal.id) for k in page.items), page.pager,
+                                   self.list_filters(portal, "veterans", portal.veterans), scope, region_list)
         if page.kind == "outcomes":
             return self.outcomes(portal, suffix)
         if page.kind == "summary":
@@ -229,13 +284,13 @@ class Presenter:
             return self.search(portal)
         if page.kind == "meeting":
             assert page.record is not None
-            return self.meeting_page(self.facts.meetings[page.record])
+            return self.meeting_page(self.facts.meetings[page.record], portal)
         if page.kind == "challenge":
             assert page.record is not None
             return self.challenge_page(self.facts.challenges[page.record], portal)
         if page.kind == "veteran":
             assert page.record is not None
-            return self.veteran_page(self.facts.veterans[page.record])
+            return self.veteran_page(self.facts.veterans[page.record], portal)
         if page.kind == "404":
             return NotFoundView(portal_url(portal.id), portal.title)
         raise ValueError(f"no view for page kind {page.kind}")
@@ -269,12 +324,12 @@ class Presenter:
             all_meetings=(LinkItem(f"交流会の一覧（{total_meetings}件）", list_url(pid, "meetings"))
                           if len(portal.upcoming) > HOME_CARDS or portal.past else None),
             regions=regions, institutions=institutions,
-            challenges=tuple(self.challenge_card(k) for k in portal.challenges[:HOME_CARDS]),
+            challenges=tuple(self.challenge_card(k, pid) for k in portal.challenges[:HOME_CARDS]),
             all_challenges=LinkItem(f"企業の課題をすべて見る（{len(portal.challenges)}件）", list_url(pid, "challenges")),
             recent=tuple(self.meeting_card(k) for k in portal.past[:HOME_RECENT]) if portal.kind != "national" else (),
             figures=figures(portal.totals) if portal.totals.meetings else None,
             outcomes_link=LinkItem("実績の詳細", list_url(pid, "outcomes")),
-            veterans=tuple(self.veteran_card(k) for k in portal.veterans[:HOME_CARDS]),
+            veterans=tuple(self.veteran_card(k, pid) for k in portal.veterans[:HOME_CARDS]),
             all_veterans=LinkItem(f"新現役をすべて見る（{len(portal.veterans)}人）", list_url(pid, "veterans")),
             join_url=content_url(self.root, "join"), start_url=content_url("", "start"),
             about_url=content_url("", "about"),
@@ -314,7 +369,25 @@ class Presenter:
         return SearchView(heading, portal.name, tuple(wider), portal.id, portal.kind == "national", portal_url(self.root),
                           list_url(portal.id, "meetings"))
 
-    def meeting_page(self, f: MeetingFacts) -> MeetingPageView:
+    def list_filters(self, portal: Portal, what: str, keys: tuple[str, ...]) -> ListFilters:
+        """A list's filter form, made once per portal and list (every page of the list shows it)."""
+        cached = self._filters.get((portal.id, what))
+        if cached is None:
+            cached = self._filters[(portal.id, what)] = ListFilters(
+                KIND_VALUE[what], list_word(what, portal.id), list_url(portal.id, what), portal_url(self.root),
+                filter_fields(what, keys, self.values, self.later), "人" if what == "veterans" else "件", self.today.isoformat())
+        return cached
+
+    def facets(self, what: str, key: str, card: object) -> ListFacets:
+        if not self._listed_in:
+            for pid, p in self.portals.items():
+                for k in (*p.upcoming, *p.past, *p.challenges, *p.veterans):
+                    self._listed_in.setdefault(k, []).append(pid)
+        return list_facets(what, self.values[key], self.order[key], card, self._listed_in.get(key, ()),
+                           self.changes.get(key, ()),
+                           meeting_held_on(self.facts, key, self.today) if what == "challenges" else "")
+
+    def meeting_page(self, f: MeetingFacts, portal: Portal) -> MeetingPageView:
         m = f.m
         cats: list[str] = []
         for ckey in f.challenges:
@@ -345,10 +418,11 @@ class Presenter:
             capacity=m.capacity, companies_planned=m.companies_planned if f.state not in ("held", "cancelled") else None, fee=m.fee or "無料",
             description_html=render_markdown(m.description),
             outcome=figures(Totals.of(m.outcome)) if m.outcome and f.state == "held" else None,
-            challenges=tuple(self.challenge_card(k) for k in f.challenges),
+            challenges=tuple(self.challenge_card(k, portal.id) for k in f.challenges),
             about_url=content_url(self.root, "about"),
             next_meeting=None if f.state in TAKING_SIGNUPS else self.next_meeting(f),
             search_terms=self.search_terms(f.key),
+            list_facets=self.facets("meetings", f.key, self.meeting_card(f.key)),
         )
 
     def next_meeting(self, f: MeetingFacts) -> MeetingLink | None:
@@ -364,6 +438,7 @@ class Presenter:
 
     def challenge_page(self, f: ChallengeFacts, portal: Portal) -> ChallengePageView:
         c = f.c
+        linked = self.challenge_card(f.key, portal.id)
         meeting = None
         if f.meeting:
             mf = self.facts.meetings[f.meeting]
@@ -380,11 +455,16 @@ class Presenter:
             categories=c.categories, categories_text="、".join(c.categories), engagement_text="・".join(c.engagement),
             meeting=meeting, description_html=render_markdown(c.description),
             support_html=render_markdown(c.support_wanted), open=c.status == "open", portal_name=portal.name,
-            veterans=tuple(self.veteran_card(k) for k in f.veterans), search_terms=self.search_terms(f.key),
+            veterans=tuple(self.veteran_card(k, portal.id) for k in f.veterans), search_terms=self.search_terms(f.key),
+            list_facets=self.facets("challenges", f.key, self.challenge_card(f.key)),
+            category_links=linked.category_links, industry_link=linked.industry_link,
+            prefecture_link=linked.prefecture_link,
         )
 
-    def veteran_page(self, f: VeteranFacts) -> VeteranPageView:
+    def veteran_page(self, f: VeteranFacts, portal: Portal) -> VeteranPageView:
         v = f.v
+        linked = self.veteran_card(f.key, portal.id)
+        where = self.lister(portal.id, f.key)
         assert v.consent_date is not None  # published profiles have a consent date
         return VeteranPageView(
             search=SearchMeta("新現役", self.region_name(f.record.region), (v.prefecture, *v.areas), v.industries,
@@ -394,5 +474,8 @@ class Presenter:
             industries_list="・".join(v.industries), prefecture=v.prefecture,
             areas_text="・".join(v.areas) or None, availability=v.availability,
             career_html=render_markdown(v.career), profile_id=f.record.key,
-            challenges=tuple(self.challenge_card(k) for k in f.challenges), search_terms=self.search_terms(f.key),
+            challenges=tuple(self.challenge_card(k, portal.id) for k in f.challenges), search_terms=self.search_terms(f.key),
+            list_facets=self.facets("veterans", f.key, self.veteran_card(f.key)),
+            expertise_links=linked.expertise_links, prefecture_link=linked.prefecture_link,
+            industry_links=tuple(facet_link(where, "veterans", "industry", i) for i in v.industries),
         )

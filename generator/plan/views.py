@@ -45,6 +45,15 @@ class MeetingCard:
 
 
 @dataclass(frozen=True)
+class FacetLink:
+    """A chip or label linking to a list filtered by its value (plan/filters.py)."""
+
+    label: str
+    url: str  # the list's combined-tree URL (its first page); `link` makes it relative
+    query: str  # ?category=%E7%94%9F…, printed after the link
+
+
+@dataclass(frozen=True)
 class ChallengeCard:
     url: str
     title: str
@@ -54,6 +63,10 @@ class ChallengeCard:
     categories: tuple[str, ...]
     status: str
     status_label: str | None  # None while open (cards show only other states)
+    # Filtered lists of the portal the card is shown in (or the nearest one up that lists the record).
+    category_links: tuple[FacetLink, ...] = ()
+    industry_link: FacetLink | None = None
+    prefecture_link: FacetLink | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,46 @@ class VeteranCard:
     prefecture: str
     registered: bool
     expertise: tuple[str, ...]
+    expertise_links: tuple[FacetLink, ...] = ()
+    prefecture_link: FacetLink | None = None
+
+
+# --- list filters (plan/filters.py) ----------------------------------------------
+
+@dataclass(frozen=True)
+class FilterOption:
+    value: str  # also its label: the vocabulary's Japanese word
+
+
+@dataclass(frozen=True)
+class FilterField:
+    name: str  # the address parameter: category
+    label: str  # 課題の分類
+    filter: str  # the Pagefind filter it asks: kk-cat
+    options: tuple[FilterOption, ...]  # only values some record of this list has
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """The filter form of a list page; the page script asks the one index with these filters."""
+
+    kind: str  # 交流会 / 企業の課題 / 新現役: which card the script draws
+    word: str  # the hidden word of this portal's list (plan/filters.py list_word): what the script asks the index
+    action: str  # the list's first page (combined-tree URL)
+    ui_url: str  # the build root's folder: the bundle (pagefind/) and the scripts
+    fields: tuple[FilterField, ...]
+    noun: str  # 件 / 人
+    built: str  # the build day (ISO): states in the index are that day's; the script brings them to the visitor's
+
+
+@dataclass(frozen=True)
+class ListFacets:
+    """A detail page's hidden lines for the list filters: facet values, list order and its card."""
+
+    words: str  # the list words of every portal whose list shows the record (indexed, hidden)
+    filters: tuple[tuple[str, str], ...]  # (Pagefind filter name, value)
+    order: str  # zero-padded rank in the static lists
+    card: str  # the card's printed values, ASCII JSON
 
 
 @dataclass(frozen=True)
@@ -401,6 +454,7 @@ class MeetingListView:
     past: tuple[MeetingCard, ...]
     first_page: bool
     pager: Pager
+    filters: ListFilters | None = None
 
 
 @dataclass(frozen=True)
@@ -409,6 +463,7 @@ class ChallengeListView:
     total: int
     cards: tuple[ChallengeCard, ...]
     pager: Pager
+    filters: ListFilters | None = None
 
 
 @dataclass(frozen=True)
@@ -417,6 +472,7 @@ class VeteranListView:
     total: int
     cards: tuple[VeteranCard, ...]
     pager: Pager
+    filters: ListFilters | None = None
     # An institution lists the veterans who fit its challenges and points to its region's full list.
     scope: str | None = None
     region_list: LinkItem | None = None
@@ -519,6 +575,7 @@ class MeetingPageView:
     next_meeting: MeetingLink | None = None  # the host's next meeting taking sign-ups, once this one no longer is
     reach: MeetingReach | None = None  # calendar, share and flyer links, JSON-LD (plan/meta.py)
     search_terms: SearchTerms | None = None  # None only for a record the search does not know
+    list_facets: ListFacets | None = None
 
 
 @dataclass(frozen=True)
@@ -549,6 +606,10 @@ class ChallengePageView:
     portal_name: str
     veterans: tuple[VeteranCard, ...]
     search_terms: SearchTerms | None = None
+    list_facets: ListFacets | None = None
+    category_links: tuple[FacetLink, ...] = ()
+    industry_link: FacetLink | None = None
+    prefecture_link: FacetLink | None = None
 
 
 @dataclass(frozen=True)
@@ -567,6 +628,10 @@ class VeteranPageView:
     profile_id: str  # quoted to the institution's desk: contact goes through the institution (三者対等)
     challenges: tuple[ChallengeCard, ...]
     search_terms: SearchTerms | None = None
+    list_facets: ListFacets | None = None
+    expertise_links: tuple[FacetLink, ...] = ()
+    industry_links: tuple[FacetLink, ...] = ()
+    prefecture_link: FacetLink | None = None
 
 
 @dataclass(frozen=True)

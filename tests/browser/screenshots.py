@@ -7,6 +7,7 @@ Each path is shot at phone (390×844) and desktop (1280×900) widths, full page.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -24,7 +25,12 @@ def shoot(site: Path, out: Path, paths: list[str]) -> list[Path]:
             page = browser.new_page(viewport={"width": w, "height": h}, device_scale_factor=1)
             for path in paths:
                 page.goto(base + path)
-                target = out / f"{(path.strip('/') or 'home').replace('/', '_')}-{name}.png"
+                if "?" in path and page.locator("#kk-lresult").count():
+                    # A filtered list fills itself after load (kk-lists.js): shoot it complete.
+                    page.wait_for_function("() => !document.getElementById('kk-lresult').hidden && "
+                                           "document.getElementById('kk-lresult-list').getAttribute('aria-busy') === 'false'")
+                stem = re.sub(r"[^\w.-]+", "_", path.strip("/") or "home").strip("_")
+                target = out / f"{stem}-{name}.png"
                 page.screenshot(path=str(target), full_page=True)
                 made.append(target)
             page.close()

@@ -60,6 +60,8 @@
     }
   }
 
+  // Cards a list's filters add later (kk-lists.js) are brought to the visitor's day the same way.
+  window.kkApplyStates = apply;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", apply);
   else apply();
 })();
