@@ -42,6 +42,9 @@ FUNCTION_VERBS = frozenset({"する", "いる", "ある", "なる", "できる",
                             "いう", "もらう", "くれる", "しまう", "おく", "みる", "ない", "よい", "いい", "思う"})
 CITY = re.compile(r"^.+?[市郡]")
 LABEL_SPLIT = re.compile(r"[，,・、／/（）()\s]+")
+# Letters and digits written together (5S, ISO9001, B2B, 3PL, CO2): SudachiPy cuts them apart
+# and drops the number, so they are also kept whole, as people type them.
+ALNUM = re.compile(r"[0-9a-z]+(?:[&+][0-9a-z]+)*")
 
 
 def fold(text: str) -> str:
@@ -123,6 +126,9 @@ def analyse(text: str) -> tuple[Word, ...]:
                 if lemma in FUNCTION_VERBS or is_kana(lemma):
                     continue
                 words.setdefault(("v", lemma), Word(lemma, "", "v", stem_of(lemma)))
+    for run in ALNUM.findall(fold(text)):
+        if re.search(r"[a-z]", run) and re.search(r"[0-9&+]", run):
+            words.setdefault(("n", run), Word(run, "", "n"))
     return tuple(words.values())
 
 

@@ -12,6 +12,12 @@
       shown: 「宇宙開発」に一致する情報はありません.
    4. Each word's tokens are looked up in Pagefind separately; pages are ranked by how
       many of the query's words they match, then by Pagefind's score.
+   5. Meaning layer: a career word also finds the records labelled with the fields it
+      belongs to (段取り → 生産管理, haccp → 品質管理; generator/search/fields.py), ranked
+      after every record that holds the word; the answer names those fields.
+   6. Typos: an unknown word of 3+ characters one edit away from a known word (品質菅理)
+      is searched as that word, and the answer says so (never a word that exists).
+   7. Partial matches: each result lists the query's words it lacks.
    Pagefind is asked for tokens, never for raw Japanese, so its segmenter and the
    browser's never have to agree. */
 (function () {
@@ -101,7 +107,8 @@
   var generic = {};
   var PARTICLES = "のをがはにでとやもへ";
 
-  function parse(query, dict) {
+  // fixes: {folded unknown word: dictionary key} from typo(), searched instead and reported.
+  function parse(query, dict, fixes) {
     var shown = (query || "").normalize("NFKC");
     var text = shown.toLowerCase();
     if (text.length !== shown.length) shown = text;
@@ -131,8 +138,10 @@
           if (len < 2) continue;
           var prev = i > 0 ? kinds[i - 1] : "S";
           var afterParticle = prev === "H" && PARTICLES.indexOf(f[i - 1]) >= 0 && (i < 2 || kinds[i - 2] !== "H");
-          if (prev === "C" || (prev === "H" && !afterParticle)) continue;
-          if (prev === "H" && len < 3) continue; // 増やした: not 下
+          // The polite prefix お/ご opening a word (おさけ, ごあんない) is read as part of the word.
+          var polite = prev === "H" && "おご".indexOf(f[i - 1]) >= 0 && (i < 2 || kinds[i - 2] !== "H");
+          if (prev === "C" || (prev === "H" && !afterParticle && !polite)) continue;
+          if (prev === "H" && len < 3 && !polite) continue; // 増やした: not 下
         }
         // A verb's stem (売, 買い替) counts only with its okurigana after it (売りたい), not inside a compound (保育園).
         if (entry[0] === "v" && kinds[end - 1] === "C" && !(end < n && kinds[end] === "H")) continue;
@@ -202,6 +211,12 @@
         return true;
       });
       var strong = pieces.some(function (g) { return g.entry[0] === "n" || g.entry[0] === "p"; });
+      var fix = fixes && fixes[fold(text.slice(i, end))];
+      if (fix && dict[fix] && (missing.length || !strong)) {
+        groups.push({ text: shown.slice(i, end), key: fix, entry: dict[fix], fixed: fix });
+        i = end;
+        continue;
+      }
       if (missing.length || (pieces.length && !strong && unknownWeak(pieces))) { unknown.push(shown.slice(i, end)); i = end; continue; }
       groups = groups.concat(pieces);
       i = end;
@@ -240,18 +255,90 @@
     return out;
   }
 
+  /* Typos: one character changed, added or dropped (a swap of two neighbours counts too). */
+  function deletions(word) {
+    var out = [word];
+    for (var i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+    return out;
+  }
+
+  function oneEdit(a, b) {
+    if (a === b) return false;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true; // changed
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // added / dropped
+  }
+
+  function loadTypoShard(bundle, n) {
+    var d = loadDict(bundle);
+    var name = "t" + n;
+    if (!d.shards[name]) {
+      d.shards[name] = fetch(bundle + "kk-dict/" + name + ".json.gz").then(function (r) {
+        if (!r.ok) return {};
+        return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
+      }).catch(function () { return {}; });
+    }
+    return d.shards[name];
+  }
+
+  // For each unknown word of 3+ characters, the known word one edit away (a word the dictionary holds is never replaced).
+  function typoFixes(bundle, words) {
+    return loadDict(bundle).meta.then(function (meta) {
+      var min = meta.typo_min || 3;
+      var wanted = words.map(fold).filter(function (w) { return w.length >= min && meta.typo_shards; });
+      if (!wanted.length) return {};
+      var ids = {};
+      wanted.forEach(function (w) { deletions(w).forEach(function (v) { ids[shardOf(v, meta.typo_shards)] = true; }); });
+      return Promise.all(Object.keys(ids).map(function (n) { return loadTypoShard(bundle, n); })).then(function (parts) {
+        var typos = {};
+        parts.forEach(function (p) { for (var k in p) typos[k] = p[k]; });
+        var fixes = {};
+        wanted.forEach(function (w) {
+          var found = {};
+          deletions(w).forEach(function (v) { (typos[v] || []).forEach(function (c) { if (oneEdit(w, c)) found[c] = true; }); });
+          // Prefer a word of the same length (a character changed: 品質菅理 → 品質管理), then the first in order.
+          var best = Object.keys(found).sort(function (a, b) {
+            return Math.abs(a.length - w.length) - Math.abs(b.length - w.length) || (a < b ? -1 : a > b ? 1 : 0);
+          })[0];
+          if (best) fixes[w] = best;
+        });
+        return fixes;
+      });
+    });
+  }
+
   /* Run a query. options: bundle (URL of pagefind/), portal (filter value, "" = national), baseUrl,
      filters ({name: value | [values]}). Resolves to
-     { query, words: [{text, kind, terms}], unknown: [text], results: [{id, weight, score, words, data()}] }. */
+     { query, words: [{text, kind, terms}], unknown: [text], fixed: [{from, to}],
+       fields: [{text, labels}] (words found only through their fields),
+       results: [{id, weight, score, words, lacks, via, data()}] }
+     where a result's `lacks` lists the query's words it does not hold and `via` is
+     "word" (holds a word), "mention" (only mentions one) or "field" (only labelled with a word's field). */
   function kkSearch(query, options) {
     options = options || {};
     var bundle = options.bundle;
     var folded = fold(query);
     return dictFor(bundle, folded).then(function (dict) {
       var parsed = parse(query, dict);
-      var base = { query: query, words: describe(parsed.groups), unknown: parsed.unknown, results: [] };
+      if (!parsed.unknown.length) return { dict: dict, parsed: parsed };
+      // An unknown word may be a typo of a known one: look it up, load the shards of what it may be, parse again.
+      return typoFixes(bundle, parsed.unknown).then(function (fixes) {
+        var targets = Object.keys(fixes).map(function (k) { return fixes[k]; });
+        if (!targets.length) return { dict: dict, parsed: parsed };
+        return dictFor(bundle, folded, targets.map(function (t) { return t[0]; })).then(function (more) {
+          return { dict: more, parsed: parse(query, more, fixes) };
+        });
+      });
+    }).then(function (st) {
+      var parsed = st.parsed;
+      var fixed = parsed.groups.filter(function (g) { return g.fixed; }).map(function (g) { return { from: g.text, to: g.entry[2][0] || g.fixed }; });
+      var base = { query: query, words: describe(parsed.groups), unknown: parsed.unknown, fixed: fixed, fields: [], results: [] };
       if (!parsed.groups.length || parsed.unknown.length) return base;
-      // Loose and reordered spellings live in their own shards: make sure they are loaded too.
       return pagefindAt(bundle, options.baseUrl).then(function (pf) {
         var filters = withPortal(options.filters, options.portal);
         var pages = {};
@@ -259,27 +346,30 @@
         var recordsOnly = withPortal(filters);
         if (!recordsOnly["種類"]) recordsOnly["種類"] = { any: ["交流会", "企業の課題", "新現役"] };
         parsed.groups.forEach(function (g, gi) {
-          var asks = g.entry[1].map(function (tok) { return [tok, filters, false]; });
-          (g.entry[3] || []).forEach(function (tok) { asks.push([tok, recordsOnly, false, 0.5]); });
-          (g.entry[4] || []).forEach(function (tok) { asks.push([tok, filters, true]); });
+          var asks = g.entry[1].map(function (tok) { return { tok: tok, filters: filters, level: "hit", factor: 1 }; });
+          // A place named only in the text counts half: records that are there come first.
+          (g.entry[3] || []).forEach(function (tok) { asks.push({ tok: tok, filters: recordsOnly, level: "hit", factor: 0.5 }); });
+          (g.entry[4] || []).forEach(function (tok) { asks.push({ tok: tok, filters: filters, level: "tail", factor: 1 }); });
+          // The word's fields, first field weighing most.
+          (g.entry[5] || []).forEach(function (tok, fi) { asks.push({ tok: tok, filters: recordsOnly, level: "field", factor: 1 / (1 + fi) }); });
           asks.forEach(function (ask) {
-            var tok = ask[0];
-            jobs.push(pf.search(tok, { filters: ask[1] }).then(function (r) {
+            jobs.push(pf.search(ask.tok, { filters: ask.filters }).then(function (r) {
               r.results.forEach(function (res) {
-                var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, score: 0, result: res });
-                if (ask[2]) { page.tail[gi] = true; return; }
+                var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, field: {}, fieldScore: 0, score: 0, result: res });
+                if (ask.level === "tail") { page.tail[gi] = true; return; }
+                if (ask.level === "field") { page.field[gi] = true; page.fieldScore += ask.factor; return; }
                 page.hit[gi] = true;
-                // A place named only in the text counts half: records that are there come first.
-                page.score += (ask[3] || 1) * res.score / (r.results[0].score || 1);
+                page.score += ask.factor * res.score / (r.results[0].score || 1);
               });
             }));
           });
         });
         var reached = {};
+        var direct = {};
         // Tie-break for a one-word query: Pagefind's own ranking of the visible text for it.
         // (Skipped for longer queries: it costs an index chunk of its own, ~30 kB, on the first query.)
         var raw = {};
-        if (parsed.groups.length === 1 && fold(parsed.groups[0].text) === folded.trim()) {
+        if (parsed.groups.length === 1 && fold(parsed.groups[0].text) === folded.trim() && !parsed.groups[0].fixed) {
           jobs.push(pf.search(query.normalize("NFKC"), { filters: filters }).then(function (r) {
             var top = r.results.length ? r.results[0].score || 1 : 1;
             r.results.forEach(function (res) { raw[res.id] = res.score / top; });
@@ -287,8 +377,9 @@
         }
         return Promise.all(jobs).then(function () {
           for (var id in pages) {
-            for (var gi in pages[id].hit) reached[gi] = true;
-            for (var gt in pages[id].tail) reached[gt] = true;
+            for (var gi in pages[id].hit) { reached[gi] = true; direct[gi] = true; }
+            for (var gt in pages[id].tail) { reached[gt] = true; direct[gt] = true; }
+            for (var gf in pages[id].field) reached[gf] = true;
           }
           // A content word or place that no page holds: the query asks for something the data lacks
           // (沖縄 観光: nothing is in 沖縄). Name it and show nothing rather than half an answer.
@@ -299,10 +390,16 @@
             base.unknown = absent.map(function (g) { return g.text; });
             return base;
           }
+          // Words that no page holds but whose fields some do: the answer says it searched the fields.
+          base.fields = parsed.groups.filter(function (g, gi) { return !direct[gi] && reached[gi]; })
+            .map(function (g) { return { text: g.text, labels: g.entry[6] || [] }; });
+          var content = [];
+          parsed.groups.forEach(function (g, gi) { if (g.entry[0] === "n" || g.entry[0] === "p") content.push(gi); });
           var list = Object.keys(pages).map(function (id) {
             var p = pages[id];
             var weight = 0;
             var strong = 0;
+            var covered = 0;
             var place = false;
             var words = [];
             for (var gi in p.hit) {
@@ -312,21 +409,34 @@
               if (kind === "p") place = true;
               words.push(parsed.groups[gi].text);
             }
-            // Only mentioned (a meeting whose challenges have the category): counted, but ranked after every direct match.
-            var tail = !strong && Object.keys(p.tail).length > 0;
-            if (tail) for (var gm in p.tail) { strong++; words.push(parsed.groups[gm].text); }
-            return { id: id, weight: weight, strong: strong, place: place, tail: tail, score: p.score + 0.5 * (raw[id] || 0), words: words, data: p.result.data };
+            var lacks = [];
+            var mention = false;
+            content.forEach(function (gi) {
+              if (p.hit[gi]) { covered++; return; }
+              if (p.tail[gi]) { covered++; mention = true; words.push(parsed.groups[gi].text); return; }
+              if (p.field[gi]) { covered++; return; }
+              lacks.push(parsed.groups[gi].text);
+            });
+            var via = strong ? "word" : mention ? "mention" : Object.keys(p.field).length ? "field" : "word";
+            return { id: id, weight: weight, strong: strong, covered: covered, place: place, via: via, lacks: lacks,
+                     fieldScore: p.fieldScore, score: p.score + 0.5 * (raw[id] || 0), words: words, data: p.result.data };
           });
-          var hasStrong = parsed.groups.some(function (g) { return g.entry[0] === "n" || g.entry[0] === "p"; });
+          var hasStrong = content.length > 0;
           var hasPlace = parsed.groups.some(function (g) { return g.entry[0] === "p"; });
           var best = 0;
-          list.forEach(function (r) { if (r.strong > best) best = r.strong; });
+          list.forEach(function (r) { if (r.covered > best) best = r.covered; });
           // Shown: pages that hold at least half of the query's content words (and its place, if it names one).
           list = list.filter(function (r) {
-            return (!hasStrong || r.strong * 2 >= best) && (!hasPlace || r.place);
+            return (!hasStrong || r.covered * 2 >= best) && (!hasPlace || r.place);
           });
+          var LEVEL = { word: 0, mention: 1, field: 2 };
+          // Pages holding the words first (most words first), then pages that only mention one, then pages
+          // only labelled with a word's field (most of its fields first).
           list.sort(function (a, b) {
-            return (a.tail ? 1 : 0) - (b.tail ? 1 : 0) || b.strong - a.strong || b.weight - a.weight || b.score - a.score || (a.id < b.id ? -1 : 1);
+            // (A word's field never reorders pages that hold words: it only ranks the pages found through fields.)
+            var fieldOrder = a.via === "field" ? b.covered - a.covered || b.fieldScore - a.fieldScore : 0;
+            return LEVEL[a.via] - LEVEL[b.via] || b.strong - a.strong || b.weight - a.weight || fieldOrder ||
+              b.score - a.score || (a.id < b.id ? -1 : 1);
           });
           base.results = list;
           return base;
