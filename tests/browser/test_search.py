@@ -105,6 +105,66 @@ def test_unknown_word_is_named(browser, site_url: str) -> None:
     assert got["unknown"] == [] and got["urls"]  # 対策 adds no topic; 模倣品 is answered
 
 
+def pipeline(page, site_url: str, query: str, portal: str = "", limit: int = 100) -> dict:
+    page.goto(site_url + (portal + "/" if portal else "") + "search/")
+    page.wait_for_function("() => typeof window.kkSearch === 'function'")
+    return page.evaluate(PIPELINE_JS, [site_url + "pagefind/", query, portal, {}, limit])
+
+
+def test_a_typo_is_searched_as_the_known_word_and_the_page_says_so(browser, site_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "search/?q=品質菅理")  # 管 → 菅, one character changed
+    assert "/kanto/kazahaya-bank/challenges/resin-parts-quality/" in results_of(page)
+    status = page.locator("#kk-status").inner_text()
+    assert "「品質菅理」は見つからないため「品質管理」で検索しました。" in status, status
+    got = pipeline(page, site_url, "ブランデング")  # one kana dropped; shown back in katakana
+    assert got["fixed"] == [{"from": "ブランデング", "to": "ブランディング"}] and got["urls"]
+    # A word the dictionary holds is never read as another one, nor is a word that is nowhere near one.
+    assert pipeline(page, site_url, "品質管理")["fixed"] == []
+    nothing = pipeline(page, site_url, "宇宙開発")
+    assert nothing["fixed"] == [] and nothing["unknown"] == ["宇宙開発"] and nothing["urls"] == []
+
+
+def test_a_career_word_finds_its_fields_records_after_the_records_that_hold_it(browser, site_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    # HACCP is written nowhere in the data: the records labelled 品質管理 are found, and the page says so.
+    page.goto(site_url + "search/?q=ＨＡＣＣＰ")
+    urls = results_of(page)
+    assert "/kanto/kazahaya-bank/challenges/resin-parts-quality/" in urls
+    status = page.locator("#kk-status").inner_text()
+    assert "「HACCP」を含む情報はありません。関連する分類（品質管理）の結果を表示しています。" in status, status
+    assert page.locator(".kk-results__heading").first.inner_text() == "関連する分類（品質管理）の結果"
+    # 段取り is in a few records: those come first, then the records of its field (生産管理) under a heading.
+    got = pipeline(page, site_url, "段取り")
+    via = got["via"]
+    assert via[0] == "word" and "field" in via and via == sorted(via, key=["word", "mention", "field"].index), via
+    assert "kanto/minatodai-shinkin/challenges/sheet-metal-production-control/" in got["urls"]
+    assert got["fields"] == []  # the word itself was found: nothing to explain
+
+
+def test_letters_and_digits_are_whole_words_in_any_width(browser, site_url: str) -> None:
+    page = browser.new_page()
+    for query in ("ISO9001", "ｉｓｏ９００１", "iso"):
+        got = pipeline(page, site_url, query)
+        # The two records that write ISO9001 (a challenge and a veteran's career), before anything else.
+        assert set(got["urls"][:2]) == {"kanto/kazahaya-bank/challenges/resin-parts-quality/",
+                                        "kanto/veterans/auto-parts-quality/"}, (query, got["urls"][:3])
+        assert got["via"][:2] == ["word", "word"] and got["fixed"] == []
+
+
+def test_partial_matches_come_after_full_ones_under_a_heading_naming_the_missing_word(browser, site_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "search/?q=病院 事務")
+    urls = results_of(page)
+    assert urls[0] == "/kanto/hikarizaka-support/challenges/clinic-office-dx/"  # a clinic's office work: both words
+    first = page.locator(".kk-result").first
+    assert first.locator(".kk-result__lacks").count() == 0
+    items = page.locator("#kk-results > li")
+    assert items.nth(1).inner_text() == "一部の語だけを含む結果"
+    lacks = page.locator(".kk-result__lacks").all_inner_texts()
+    assert lacks and all(t in ("含まない語：「病院」", "含まない語：「事務」") for t in lacks), lacks
+
+
 def test_phone_with_keyboard_open_shows_the_count_and_first_result(browser, site_url: str) -> None:
     page = browser.new_page(viewport=PHONE_WITH_KEYBOARD, has_touch=True)
     page.goto(site_url + "search/")

@@ -34,13 +34,15 @@ SEARCH_JS = """async ([bundle, q, filters]) => {
 PIPELINE_JS = """async ([bundle, q, portal, filters, limit]) => {
   const r = await window.kkSearch(q, { bundle, portal, filters: filters || {} });
   const urls = [];
-  for (const x of r.results.slice(0, limit || 10)) {
+  const top = r.results.slice(0, limit || 10);
+  for (const x of top) {
     // A fragment fetch can fail under heavy load (Pagefind then gives null): ask once more before giving up.
     const d = (await x.data()) || (await x.data());
     if (!d) throw new Error('no fragment for result ' + x.id);
     urls.push(d.url.replace(/^\\//, ''));
   }
-  return { urls, total: r.results.length, unknown: r.unknown, words: r.words };
+  return { urls, total: r.results.length, unknown: r.unknown, words: r.words, fixed: r.fixed || [], fields: r.fields || [],
+           via: top.map(x => x.via), lacks: top.map(x => x.lacks || []) };
 }"""
 
 

@@ -233,7 +233,7 @@
 
   function describe(groups) {
     return groups.map(function (g) {
-      return { text: g.text, kind: g.entry[0], terms: g.entry[2] };
+      return { text: g.text, kind: g.entry[0], terms: g.entry[2], fields: g.entry[6] || [] };
     });
   }
 
@@ -312,6 +312,12 @@
     });
   }
 
+  // A folded word as the visitor would write it: in katakana when they typed katakana (ぶらんでぃんぐ → ブランディング).
+  function shownAs(key, typed) {
+    if (!/[\u30a1-\u30fa]/.test(typed)) return key;
+    return key.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
+  }
+
   /* Run a query. options: bundle (URL of pagefind/), portal (filter value, "" = national), baseUrl,
      filters ({name: value | [values]}). Resolves to
      { query, words: [{text, kind, terms}], unknown: [text], fixed: [{from, to}],
@@ -336,7 +342,7 @@
       });
     }).then(function (st) {
       var parsed = st.parsed;
-      var fixed = parsed.groups.filter(function (g) { return g.fixed; }).map(function (g) { return { from: g.text, to: g.entry[2][0] || g.fixed }; });
+      var fixed = parsed.groups.filter(function (g) { return g.fixed; }).map(function (g) { return { from: g.text, to: shownAs(g.fixed, g.text) }; });
       var base = { query: query, words: describe(parsed.groups), unknown: parsed.unknown, fixed: fixed, fields: [], results: [] };
       if (!parsed.groups.length || parsed.unknown.length) return base;
       return pagefindAt(bundle, options.baseUrl).then(function (pf) {

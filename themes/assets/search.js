@@ -232,8 +232,8 @@
     var text = "一部の語だけを含む結果";
     if (group === "field") {
       var labels = [];
-      (current.fields || []).forEach(function (f) { f.labels.forEach(function (l) { if (labels.indexOf(l) < 0) labels.push(l); }); });
-      text = labels.length ? "関連する分類（" + labels.join("・") + "）の結果" : "関連する分類の結果";
+      (current.words || []).forEach(function (w) { (w.fields || []).forEach(function (l) { if (labels.indexOf(l) < 0) labels.push(l); }); });
+      text = labels.length ? "関連する分類（" + labels.slice(0, 3).join("・") + "）の結果" : "関連する分類の結果";
     }
     var li = el("li", "kk-results__group");
     li.appendChild(el("h2", "kk-results__heading", text));
