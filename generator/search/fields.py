@@ -9,9 +9,10 @@ it searched (themes/assets/kk-search.js).
 Two sources, both read at build time:
 - the field words kept beside the vocabularies (generator/search_fields.py), for words the
   data may not hold;
-- the data itself: a word found in only a few records belongs to the fields that at least
-  half of those records are labelled with (工場長 occurs in one veteran's career, labelled
-  製造業・生産管理・品質管理).
+- the data itself: a word found in the text of only a few records belongs to the fields that
+  at least half of those records are labelled with (工場長 occurs in one veteran's career,
+  labelled 製造業・生産管理・品質管理). Records without field labels (meetings) and the words
+  of labels (months, formats, states) take no part.
 """
 
 from __future__ import annotations
@@ -47,9 +48,13 @@ def fields_of_words(records: Iterable[SearchRecord]) -> dict[str, list[str]]:
     held: Counter[str] = Counter()
     shared: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for rec in records:
-        fields = {fold(x) for x in (*rec.labels, *rec.mentions) if fold(x) in wanted}
-        own, rest = rec.terms
-        for term in {*own, *rest}:
+        # Only records labelled with fields themselves (challenges, veterans), and only the words of their
+        # own text: a meeting's month, format or sign-up state says nothing about a field.
+        fields = {fold(x) for x in rec.labels if fold(x) in wanted}
+        if not fields:
+            continue
+        _own, rest = rec.terms
+        for term in rest:
             held[term] += 1
             shared[term].update(fields)
     skip = field_terms()

@@ -165,6 +165,16 @@ def test_partial_matches_come_after_full_ones_under_a_heading_naming_the_missing
     assert lacks and all(t in ("含まない語：「病院」", "含まない語：「事務」") for t in lacks), lacks
 
 
+def test_months_relative_to_today_are_read_on_the_visitors_clock(browser, site_url: str) -> None:
+    page = browser.new_page()  # clock pinned to the build day, 2026-11-26 in Japan
+    got = pipeline(page, site_url, "来年2月 交流会")
+    assert got["words"][0]["text"] == "2027年2月"
+    assert set(got["urls"][:2]) == {"kinki/hanamizuki-shinkin/meetings/2027-02-25/", "kanto/kazahaya-bank/meetings/2027-02-18/"}
+    assert got["lacks"][0] == [] and got["lacks"][2] == ["2027年2月"]  # the rest are meetings of other months, marked
+    page.clock.set_fixed_time("2027-01-05T10:00:00+09:00")
+    assert pipeline(page, site_url, "来月")["words"][0]["text"] == "2027年2月"
+
+
 def test_phone_with_keyboard_open_shows_the_count_and_first_result(browser, site_url: str) -> None:
     page = browser.new_page(viewport=PHONE_WITH_KEYBOARD, has_touch=True)
     page.goto(site_url + "search/")

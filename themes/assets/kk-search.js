@@ -18,6 +18,8 @@
    6. Typos: an unknown word of 3+ characters one edit away from a known word (品質菅理)
       is searched as that word, and the answer says so (never a word that exists).
    7. Partial matches: each result lists the query's words it lacks.
+   8. Dates relative to today in Japan (来年2月, 今月, 来月) are read as the month they name
+      (2027年2月), the form meetings are labelled with.
    Pagefind is asked for tokens, never for raw Japanese, so its segmenter and the
    browser's never have to agree. */
 (function () {
@@ -255,6 +257,26 @@
     return out;
   }
 
+  function todayInJapan() {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+      .format(new Date()).slice(0, 10);
+  }
+
+  // 来年2月 → 2027年2月, 来月 → 2026年12月 … (on the NFKC query; today is YYYY-MM-DD in Japan).
+  function absoluteDates(text, today) {
+    var year = +today.slice(0, 4);
+    var month = +today.slice(5, 7);
+    function ym(offset) {
+      var m = month - 1 + offset;
+      return (year + Math.floor(m / 12)) + "年" + ((m % 12 + 12) % 12 + 1) + "月";
+    }
+    return text
+      .replace(/(今年|来年|去年|昨年)(?:の)?(\d{1,2})月/g, function (_, which, m) {
+        return (year + { 今年: 0, 来年: 1, 去年: -1, 昨年: -1 }[which]) + "年" + (+m) + "月";
+      })
+      .replace(/再来月/g, ym(2)).replace(/今月/g, ym(0)).replace(/来月/g, ym(1)).replace(/先月/g, ym(-1));
+  }
+
   /* Typos: one character changed, added or dropped (a swap of two neighbours counts too). */
   function deletions(word) {
     var out = [word];
@@ -325,9 +347,10 @@
        results: [{id, weight, score, words, lacks, via, data()}] }
      where a result's `lacks` lists the query's words it does not hold and `via` is
      "word" (holds a word), "mention" (only mentions one) or "field" (only labelled with a word's field). */
-  function kkSearch(query, options) {
+  function kkSearch(typed, options) {
     options = options || {};
     var bundle = options.bundle;
+    var query = absoluteDates((typed || "").normalize("NFKC"), options.today || todayInJapan());
     var folded = fold(query);
     return dictFor(bundle, folded).then(function (dict) {
       var parsed = parse(query, dict);
@@ -343,7 +366,7 @@
     }).then(function (st) {
       var parsed = st.parsed;
       var fixed = parsed.groups.filter(function (g) { return g.fixed; }).map(function (g) { return { from: g.text, to: shownAs(g.fixed, g.text) }; });
-      var base = { query: query, words: describe(parsed.groups), unknown: parsed.unknown, fixed: fixed, fields: [], results: [] };
+      var base = { query: typed, words: describe(parsed.groups), unknown: parsed.unknown, fixed: fixed, fields: [], results: [] };
       if (!parsed.groups.length || parsed.unknown.length) return base;
       return pagefindAt(bundle, options.baseUrl).then(function (pf) {
         var filters = withPortal(options.filters, options.portal);
