@@ -29,6 +29,7 @@
   var SMALL_TO = "あいうえおつやゆよわかけぶじず";
   var MAX_KEY = 24;
   var WEIGHT = { n: 2, p: 2, w: 1, v: 1 };
+  var FIELDS_BELOW = 10; // a word's fields are searched when its words find fewer pages than this
 
   function fold(text) {
     var s = (text || "").normalize("NFKC").toLowerCase();
@@ -374,25 +375,27 @@
         var jobs = [];
         var recordsOnly = withPortal(filters);
         if (!recordsOnly["種類"]) recordsOnly["種類"] = { any: ["交流会", "企業の課題", "新現役"] };
+        var later = [];
         parsed.groups.forEach(function (g, gi) {
           var asks = g.entry[1].map(function (tok) { return { tok: tok, filters: filters, level: "hit", factor: 1 }; });
           // A place named only in the text counts half: records that are there come first.
           (g.entry[3] || []).forEach(function (tok) { asks.push({ tok: tok, filters: recordsOnly, level: "hit", factor: 0.5 }); });
           (g.entry[4] || []).forEach(function (tok) { asks.push({ tok: tok, filters: filters, level: "tail", factor: 1 }); });
-          // The word's fields, first field weighing most.
-          (g.entry[5] || []).forEach(function (tok, fi) { asks.push({ tok: tok, filters: recordsOnly, level: "field", factor: 1 / (1 + fi) }); });
-          asks.forEach(function (ask) {
-            jobs.push(pf.search(ask.tok, { filters: ask.filters }).then(function (r) {
-              r.results.forEach(function (res) {
-                var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, field: {}, fieldScore: 0, score: 0, result: res });
-                if (ask.level === "tail") { page.tail[gi] = true; return; }
-                if (ask.level === "field") { page.field[gi] = true; page.fieldScore += ask.factor; return; }
-                page.hit[gi] = true;
-                page.score += ask.factor * res.score / (r.results[0].score || 1);
-              });
-            }));
-          });
+          // The word's fields, first field weighing most: asked only when the words find less than a page (below).
+          (g.entry[5] || []).forEach(function (tok, fi) { later.push({ gi: gi, tok: tok, filters: recordsOnly, level: "field", factor: 1 / (1 + fi) }); });
+          asks.forEach(function (ask) { jobs.push(ask1(ask, gi)); });
         });
+        function ask1(ask, gi) {
+          return pf.search(ask.tok, { filters: ask.filters }).then(function (r) {
+            r.results.forEach(function (res) {
+              var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, field: {}, fieldScore: 0, score: 0, result: res });
+              if (ask.level === "tail") { page.tail[gi] = true; return; }
+              if (ask.level === "field") { page.field[gi] = true; page.fieldScore += ask.factor; return; }
+              page.hit[gi] = true;
+              page.score += ask.factor * res.score / (r.results[0].score || 1);
+            });
+          });
+        }
         var reached = {};
         var direct = {};
         // Tie-break for a one-word query: Pagefind's own ranking of the visible text for it.
@@ -405,6 +408,13 @@
           }));
         }
         return Promise.all(jobs).then(function () {
+          // Fields only fill in: when the words themselves find fewer pages than one page of results, or a word
+          // finds none. (Asked for every query they would cost index chunks of their own on the first query.)
+          var found = {};
+          for (var id0 in pages) for (var g0 in pages[id0].hit) found[g0] = (found[g0] || 0) + 1;
+          var thin = Object.keys(pages).length < FIELDS_BELOW || parsed.groups.some(function (g, gi) { return !found[gi]; });
+          return thin ? Promise.all(later.map(function (ask) { return ask1(ask, ask.gi); })) : null;
+        }).then(function () {
           for (var id in pages) {
             for (var gi in pages[id].hit) { reached[gi] = true; direct[gi] = true; }
             for (var gt in pages[id].tail) { reached[gt] = true; direct[gt] = true; }
