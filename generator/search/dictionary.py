@@ -18,7 +18,9 @@ Field words (the meaning layer, generator/search/fields.py): a key whose terms b
 (課題分類・業種) also carries the tokens of those fields' labels, and a field word the data lacks
 (金型, haccp) is a key of its own with only those; the page ranks such matches last and names the field.
 
-Entry: [kind, [tokens], [terms], [place text tokens], [mention tokens], [field tokens], [field labels]] where kind is "n" (a content word), "p" (a place:
+Entry: [kind, [tokens], [terms], [place text tokens], [mention tokens], [field tokens], [field labels],
+[part tokens]] where part tokens are a compound's short-unit parts (金属加工 → 金属, 加工), all of which
+a page must hold to be found through them, and kind is "n" (a content word), "p" (a place:
 region, prefecture, city — looked up in the records' place labels only), "w" (a single
 kanji: counts, but alone does not make a match) or "v" (a verb or adjective: ranks,
 never required). The file is cut into gzip shards by the key's first character, so a
@@ -35,7 +37,7 @@ from pathlib import Path
 from ..search_synonyms import BROADER, GENERIC, SYNONYMS
 from ..vocab import PREFECTURES
 from .fields import FIELDS
-from .terms import MENTION, PLACE, Word, analyse, fold, is_kana, is_kanji, label_terms, place_terms, reading_of, stem_of, token
+from .terms import MENTION, PLACE, Word, analyse, fold, is_kana, is_kanji, label_terms, parts_of, place_terms, reading_of, stem_of, token
 
 SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖゔぢづ", "あいうえおつやゆよわかけぶじず")
 SHARD_TARGET = 12_000  # bytes of gzip per shard, roughly
@@ -124,10 +126,18 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
                  for f in fields.get(t, ())]
         return list(dict.fromkeys(found))[:4]
 
+    def compound_parts(key: str, targets: list[str]) -> list[str]:
+        # A compound the data writes seldom whole (金属加工) is also found where all its parts are
+        # (金属部品の切削加工): the tokens of its short-unit parts, when the data holds every one.
+        if key not in targets or len(key) < 3 or not (is_kanji(key) or is_kana(key)):
+            return []
+        parts = parts_of(key)
+        return [token(p) for p in parts] if parts and all(terms.get(p) == "n" for p in parts) else []
+
     out: dict[str, list] = {}
     for key, parts in lone.items():
         related = fields_for(key, [])
-        out[key] = ["n", [token(t) for t in parts], parts, [], [], [token(f) for f in related], [shown[f] for f in related]]
+        out[key] = ["n", [token(t) for t in parts], parts, [], [], [token(f) for f in related], [shown[f] for f in related], []]
     for key, targets in keys.items():
         kinds = set(targets.values())
         kind = "n" if "n" in kinds else "v"
@@ -145,6 +155,7 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
         related = fields_for(key, ordered) if kind == "n" else []
         entry.append([token(f) for f in related])
         entry.append([shown[f] for f in related])
+        entry.append(compound_parts(key, ordered) if kind == "n" else [])
         out[key] = entry
     return out
 

@@ -149,6 +149,18 @@ def _compounds(morphs: list[Any], words: dict[tuple[str, str], Word]) -> None:
         run = []
 
 
+@lru_cache(maxsize=100_000)
+def parts_of(term: str) -> tuple[str, ...]:
+    """The short-unit nouns of a compound (金属加工 → 金属, 加工); () unless it has two or more, none a single
+    character (製造業 is not 製造 + 業: the 業 matters)."""
+    from sudachipy import tokenizer as modes
+
+    morphs = _tokenizer().tokenize(unicodedata.normalize("NFKC", term), modes.Tokenizer.SplitMode.A)
+    parts = [fold(m.surface()) for m in morphs if m.part_of_speech()[0] in NOUNS and m.part_of_speech()[1] != "数詞"]
+    kept = tuple(p for p in parts if len(p) >= 2)
+    return kept if len(kept) >= 2 and len(kept) == len(parts) else ()
+
+
 def label_terms(label: str) -> list[str]:
     """A controlled-vocabulary label as terms: the whole label and each of its parts (DX・IT化 → dx・it化, dx, it化)."""
     whole = fold(label)

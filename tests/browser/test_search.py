@@ -137,9 +137,17 @@ def test_a_career_word_finds_its_fields_records_after_the_records_that_hold_it(b
     # 段取り is in a few records: those come first, then the records of its field (生産管理) under a heading.
     got = pipeline(page, site_url, "段取り")
     via = got["via"]
-    assert via[0] == "word" and "field" in via and via == sorted(via, key=["word", "mention", "field"].index), via
+    assert via[0] == "word" and "field" in via and via == sorted(via, key=["word", "parts", "mention", "field"].index), via
     assert "kanto/minatodai-shinkin/challenges/sheet-metal-production-control/" in got["urls"]
     assert got["fields"] == []  # the word itself was found: nothing to explain
+
+
+def test_a_compound_written_seldom_whole_also_finds_the_records_holding_all_its_parts(browser, site_url: str) -> None:
+    page = browser.new_page()
+    got = pipeline(page, site_url, "金属加工")  # written whole only in two meetings and the guide
+    assert got["via"][:3] == ["word", "word", "word"] and "parts" in got["via"], got["via"]
+    parts = [u for u, v in zip(got["urls"], got["via"], strict=True) if v == "parts"]
+    assert "kanto/minatodai-shinkin/challenges/precision-parts-medical/" in parts  # 金属 … 加工, apart
 
 
 def test_letters_and_digits_are_whole_words_in_any_width(browser, site_url: str) -> None:

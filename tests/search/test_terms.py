@@ -12,7 +12,7 @@ from generator import vocab
 from generator.search.dictionary import build_dictionary, deletions, loose, shard_of, typo_entries, write_dictionary
 from generator.search.fields import fields_of_words
 from generator.search.records import SearchRecord
-from generator.search.terms import PLACE, TOKEN_RE, Word, analyse, fold, place_terms, token, words_of
+from generator.search.terms import PLACE, TOKEN_RE, Word, analyse, fold, parts_of, place_terms, token, words_of
 from generator.search_fields import FIELD_WORDS
 
 
@@ -106,7 +106,7 @@ def test_a_field_word_the_data_lacks_finds_only_its_fields() -> None:
     records = [fake_record("a", "衛生基準への対応", ("製造業", "品質管理"))]
     words = [w for r in records for w in r.words()]
     entries = build_dictionary(words, fields_of_words(records))
-    kind, tokens, terms, _place, _mention, field_tokens, labels = entries["haccp"]
+    kind, tokens, terms, _place, _mention, field_tokens, labels, _parts = entries["haccp"]
     assert kind == "n" and tokens == [] and terms == []
     assert field_tokens[0] == token("品質管理") and labels[0] == "品質管理"
     # A word the data holds keeps its own tokens first; its fields come along to rank after them.
@@ -129,3 +129,13 @@ def test_typos_meet_a_known_word_through_one_deleted_character(tmp_path: Path) -
     assert meta["typo_shards"] >= 1 and figures["typo_keys"] == len(typos)
     shard = json.loads(gzip.decompress((tmp_path / f"t{shard_of('品質理', meta['typo_shards'])}.json.gz").read_bytes()))
     assert "品質管理" in shard["品質理"]
+
+
+def test_a_compound_carries_its_parts_only_when_the_data_holds_each() -> None:
+    assert parts_of("金属加工") == ("金属", "加工")
+    assert parts_of("製造業") == ()  # 製造 + 業: the 業 is the point, not a part to drop
+    entries = build_dictionary(words_of(["金属加工の会社。金属の部品を加工する。"], []))
+    assert entries["金属加工"][7] == [token("金属"), token("加工")]
+    alone = build_dictionary(words_of(["金属加工の会社"], []))
+    assert alone["金属加工"][7] == [token("金属"), token("加工")]  # both parts come with the compound itself
+    assert build_dictionary(words_of(["製造業の会社"], []))["製造業"][7] == []

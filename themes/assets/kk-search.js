@@ -347,7 +347,8 @@
        fields: [{text, labels}] (words found only through their fields),
        results: [{id, weight, score, words, lacks, via, data()}] }
      where a result's `lacks` lists the query's words it does not hold and `via` is
-     "word" (holds a word), "mention" (only mentions one) or "field" (only labelled with a word's field). */
+     "word" (holds a word), "parts" (holds every part of a compound word), "mention" (only mentions one)
+     or "field" (only labelled with a word's field). */
   function kkSearch(typed, options) {
     options = options || {};
     var bundle = options.bundle;
@@ -383,13 +384,20 @@
           (g.entry[4] || []).forEach(function (tok) { asks.push({ tok: tok, filters: filters, level: "tail", factor: 1 }); });
           // The word's fields, first field weighing most: asked only when the words find less than a page (below).
           (g.entry[5] || []).forEach(function (tok, fi) { later.push({ gi: gi, tok: tok, filters: recordsOnly, level: "field", factor: 1 / (1 + fi) }); });
+          // A compound's parts (金属加工 → 金属, 加工): a page holding every part is found after those holding the word.
+          (g.entry[7] || []).forEach(function (tok, pi) { later.push({ gi: gi, tok: tok, filters: filters, level: "part", part: pi }); });
           asks.forEach(function (ask) { jobs.push(ask1(ask, gi)); });
         });
         function ask1(ask, gi) {
           return pf.search(ask.tok, { filters: ask.filters }).then(function (r) {
             r.results.forEach(function (res) {
-              var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, field: {}, fieldScore: 0, score: 0, result: res });
+              var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, field: {}, parts: {}, fieldScore: 0, score: 0, partScore: 0, result: res });
               if (ask.level === "tail") { page.tail[gi] = true; return; }
+              if (ask.level === "part") {
+                (page.parts[gi] = page.parts[gi] || {})[ask.part] = true;
+                page.partScore += res.score / (r.results[0].score || 1);
+                return;
+              }
               if (ask.level === "field") { page.field[gi] = true; page.fieldScore += ask.factor; return; }
               page.hit[gi] = true;
               page.score += ask.factor * res.score / (r.results[0].score || 1);
@@ -415,10 +423,15 @@
           var thin = Object.keys(pages).length < FIELDS_BELOW || parsed.groups.some(function (g, gi) { return !found[gi]; });
           return thin ? Promise.all(later.map(function (ask) { return ask1(ask, ask.gi); })) : null;
         }).then(function () {
+          function whole(page, gi) {
+            var need = parsed.groups[gi].entry[7] || [];
+            return need.length > 0 && page.parts[gi] && Object.keys(page.parts[gi]).length === need.length;
+          }
           for (var id in pages) {
             for (var gi in pages[id].hit) { reached[gi] = true; direct[gi] = true; }
             for (var gt in pages[id].tail) { reached[gt] = true; direct[gt] = true; }
             for (var gf in pages[id].field) reached[gf] = true;
+            for (var gp in pages[id].parts) if (whole(pages[id], gp)) { reached[gp] = true; direct[gp] = true; }
           }
           // A content word or place that no page holds: the query asks for something the data lacks
           // (沖縄 観光: nothing is in 沖縄). Name it and show nothing rather than half an answer.
@@ -450,15 +463,18 @@
             }
             var lacks = [];
             var mention = false;
+            var parts = false;
             content.forEach(function (gi) {
               if (p.hit[gi]) { covered++; return; }
+              if (whole(p, gi)) { covered++; parts = true; words.push(parsed.groups[gi].text); return; }
               if (p.tail[gi]) { covered++; mention = true; words.push(parsed.groups[gi].text); return; }
               if (p.field[gi]) { covered++; return; }
               lacks.push(parsed.groups[gi].text);
             });
-            var via = strong ? "word" : mention ? "mention" : Object.keys(p.field).length ? "field" : "word";
+            var via = strong ? "word" : parts ? "parts" : mention ? "mention" : Object.keys(p.field).length ? "field" : "word";
             return { id: id, weight: weight, strong: strong, covered: covered, place: place, via: via, lacks: lacks,
-                     fieldScore: p.fieldScore, score: p.score + 0.5 * (raw[id] || 0), words: words, data: p.result.data };
+                     fieldScore: p.fieldScore, partScore: p.partScore, score: p.score + 0.5 * (raw[id] || 0), words: words,
+                     data: p.result.data };
           });
           var hasStrong = content.length > 0;
           var hasPlace = parsed.groups.some(function (g) { return g.entry[0] === "p"; });
@@ -468,13 +484,14 @@
           list = list.filter(function (r) {
             return (!hasStrong || r.covered * 2 >= best) && (!hasPlace || r.place);
           });
-          var LEVEL = { word: 0, mention: 1, field: 2 };
-          // Pages holding the words first (most words first), then pages that only mention one, then pages
-          // only labelled with a word's field (most of its fields first).
+          var LEVEL = { word: 0, parts: 1, mention: 2, field: 3 };
+          // Pages holding the words first (most words first), then pages holding every part of a compound, then
+          // pages that only mention one, then pages only labelled with a word's field (most of its fields first).
           list.sort(function (a, b) {
-            // (A word's field never reorders pages that hold words: it only ranks the pages found through fields.)
-            var fieldOrder = a.via === "field" ? b.covered - a.covered || b.fieldScore - a.fieldScore : 0;
-            return LEVEL[a.via] - LEVEL[b.via] || b.strong - a.strong || b.weight - a.weight || fieldOrder ||
+            // (A word's parts or field never reorder pages that hold words: they only rank the pages found through them.)
+            var softOrder = a.via === "field" ? b.covered - a.covered || b.fieldScore - a.fieldScore :
+              a.via === "parts" ? b.covered - a.covered || b.partScore - a.partScore : 0;
+            return LEVEL[a.via] - LEVEL[b.via] || b.strong - a.strong || b.weight - a.weight || softOrder ||
               b.score - a.score || (a.id < b.id ? -1 : 1);
           });
           base.results = list;
