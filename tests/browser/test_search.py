@@ -57,32 +57,31 @@ def test_independent_set_meets_the_bar(browser, site_url: str) -> None:
     portals = [s for s in scored if s.query.portal]
     p5 = independent.mean(s.p5 for s in national)
     r10 = independent.mean(s.r10 for s in national)
-    # Issue 11's bar is 0.85 for both. Since the set was extended blind with the 7 past demo meetings
-    # (more relevant pages per place query: R@10's ceiling fell from 0.94 to 0.93), national R@10 measures
-    # 0.849 — the same per query with the search branch's own code on this data. Guarded at the measured
-    # figure; the 0.85 target is open (reported to the integrator), not met.
-    assert p5 >= 0.85 and r10 >= 0.845, (p5, r10)
+    # Issue 11's bar is 0.85 for both. Measured 0.908 / 0.862 after the meaning layer, typos and compound
+    # parts (search3, 2026-12-01; before: 0.90 / 0.849). R@10's ceiling is 0.93 (place queries with > 10 answers).
+    assert p5 >= 0.85 and r10 >= 0.85, (p5, r10)
     assert [s.query.q for s in scored if s.query.relevant and not s.shown] == []
     assert [(s.query.q, s.shown[:3]) for s in scored if not s.query.relevant and s.shown] == []
     assert independent.mean(s.p5 for s in portals) >= p5 - 0.05
     assert independent.mean(s.r10 for s in portals) >= r10 - 0.05
 
 
-def test_second_blind_set_does_not_regress(browser, site_url: str) -> None:
-    """72 queries by a second writer who saw neither the engine nor the first set, kept untuned on purpose.
+def test_second_blind_set_holds_its_tuned_figures(browser, site_url: str) -> None:
+    """72 queries by a second writer who saw neither the engine nor the first set.
 
-    Measured untouched after the search merge (2026-12-01): national P@5 0.61, R@10 0.63, 15 answerable
-    queries with nothing shown, no-answer queries show nothing. This is the honest figure for queries
-    unlike the ones the dictionary was tuned on; the test only stops it from falling. Tune on it and it
-    becomes a regression set held to the issue's bar; then write a third.
+    Untouched after the search merge (2026-12-01): national P@5 0.61, R@10 0.63, 15 answerable queries
+    with nothing shown. Then used to tune by failure class (ASCII words, field words, typos, compound parts,
+    relative months; search3): national P@5 0.79, R@10 0.84, 3 answerable queries with nothing shown
+    (金型, 旋盤, おさけ). Guarded a little below; a third blind set (C) measures what generalises.
     """
     page = browser.new_page()
     path = independent.SETS[0].with_name("holdout_b_2026_12.yml")
     scored = independent.run_on(page, site_url, independent.load(path))
     print("\n" + independent.summary(scored))
     national = [s for s in scored if not s.query.portal]
-    assert independent.mean(s.p5 for s in national) >= 0.60
-    assert independent.mean(s.r10 for s in national) >= 0.62
+    assert independent.mean(s.p5 for s in national) >= 0.77
+    assert independent.mean(s.r10 for s in national) >= 0.82
+    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 3
     assert [(s.query.q, s.shown[:3]) for s in scored if not s.query.relevant and s.shown] == []
 
 
