@@ -190,9 +190,10 @@ def typo_entries(entries: dict[str, list]) -> dict[str, list[str]]:
 
 
 def _write_shards(entries: dict[str, list], folder: Path, prefix: str) -> tuple[int, int]:
-    raw = len(json.dumps(entries, ensure_ascii=False).encode("utf-8"))
+    # Sized by what is sent: random-letter tokens compress far less than the Japanese keys.
+    packed = len(gzip.compress(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0))
     shards = 1
-    while raw / shards > SHARD_TARGET * 5 and shards < 1024:  # ~5:1 gzip on this JSON
+    while packed / shards > SHARD_TARGET and shards < 1024:
         shards *= 2
     parts: list[dict[str, list]] = [{} for _ in range(shards)]
     for key in sorted(entries):
@@ -206,14 +207,28 @@ def _write_shards(entries: dict[str, list], folder: Path, prefix: str) -> tuple[
     return shards, total
 
 
+def compact(entry: list, table: dict[tuple[str, str], int]) -> list:
+    """An entry as written: its fields as numbers into meta.json's `fields` ([label, token] once each, not
+    once per key), trailing empty lists left out. kk-search.js expands it back when it reads a shard.
+    Written: [kind, tokens, terms, place text tokens, mention tokens, field numbers, part tokens]."""
+    kind, tokens, terms, place, mention, field_tokens, labels, parts = entry
+    numbers = [table.setdefault((label, tok), len(table)) for tok, label in zip(field_tokens, labels, strict=True)]
+    out = [kind, tokens, terms, place, mention, numbers, parts]
+    while len(out) > 3 and not out[-1]:
+        out.pop()
+    return out
+
+
 def write_dictionary(entries: dict[str, list], folder: Path) -> dict[str, int]:
     """Write kk-dict/meta.json, kk-dict/<n>.json.gz and the typo shards kk-dict/t<n>.json.gz (read only
     when a typed word is unknown); return figures for the build log."""
     folder.mkdir(parents=True, exist_ok=True)
-    shards, total = _write_shards(entries, folder, "")
+    table: dict[tuple[str, str], int] = {}
+    shards, total = _write_shards({key: compact(entry, table) for key, entry in entries.items()}, folder, "")
     typos = typo_entries(entries)
     typo_shards, typo_bytes = _write_shards(typos, folder, "t")  # type: ignore[arg-type]
     meta = {"shards": shards, "keys": len(entries), "generic": [fold(w) for w in GENERIC],
-            "typo_shards": typo_shards, "typo_min": TYPO_MIN}
+            "typo_shards": typo_shards, "typo_min": TYPO_MIN,
+            "fields": [[label, tok] for (label, tok), _n in sorted(table.items(), key=lambda item: item[1])]}
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     return {"keys": len(entries), "shards": shards, "bytes": total, "typo_keys": len(typos), "typo_bytes": typo_bytes}

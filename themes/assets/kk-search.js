@@ -79,12 +79,24 @@
     return dictCache[bundle];
   }
 
+  // A written entry (generator/search/dictionary.py compact()) back to
+  // [kind, tokens, terms, place text tokens, mention tokens, field tokens, field labels, part tokens].
+  function expand(e, fields) {
+    var nums = e[5] || [];
+    return [e[0], e[1], e[2], e[3] || [], e[4] || [],
+      nums.map(function (i) { return fields[i][1]; }), nums.map(function (i) { return fields[i][0]; }), e[6] || []];
+  }
+
   function loadShard(bundle, n) {
     var d = loadDict(bundle);
     if (!d.shards[n]) {
-      d.shards[n] = fetch(bundle + "kk-dict/" + n + ".json.gz").then(function (r) {
+      var part = fetch(bundle + "kk-dict/" + n + ".json.gz").then(function (r) {
         var body = r.body.pipeThrough(new DecompressionStream("gzip"));
         return new Response(body).json();
+      });
+      d.shards[n] = Promise.all([part, d.meta]).then(function (got) {
+        for (var k in got[0]) got[0][k] = expand(got[0][k], got[1].fields || []);
+        return got[0];
       });
     }
     return d.shards[n];
