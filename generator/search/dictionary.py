@@ -37,7 +37,22 @@ from pathlib import Path
 from ..search_synonyms import BROADER, GENERIC, SYNONYMS
 from ..vocab import PREFECTURES
 from .fields import FIELDS
-from .terms import MENTION, PLACE, Word, analyse, fold, is_kana, is_kanji, label_terms, parts_of, place_terms, reading_of, stem_of, token
+from .terms import (
+    FIELD,
+    MENTION,
+    PLACE,
+    Word,
+    analyse,
+    fold,
+    is_kana,
+    is_kanji,
+    label_terms,
+    parts_of,
+    place_terms,
+    reading_of,
+    stem_of,
+    token,
+)
 
 SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖゔぢづ", "あいうえおつやゆよわかけぶじず")
 SHARD_TARGET = 12_000  # bytes of gzip per shard, roughly
@@ -122,8 +137,10 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
     shown = {fold(f): f for f in FIELDS}
 
     def fields_for(key: str, targets: Iterable[str]) -> list[str]:
-        found = [f for t in [key, *targets] if t not in places and t not in generic
-                 for f in fields.get(t, ())]
+        # A word's own fields; a key that is no word itself (a reading, a loose spelling) takes its words'.
+        # Not its synonyms' fields: いんばうんど would pull in everything 観光客 and 訪日 belong to.
+        own = [key] if key in terms or key in fields else list(targets)
+        found = [f for t in own if t not in places and t not in generic for f in fields.get(t, ())]
         return list(dict.fromkeys(found))[:4]
 
     def compound_parts(key: str, targets: list[str]) -> list[str]:
@@ -137,7 +154,7 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
     out: dict[str, list] = {}
     for key, parts in lone.items():
         related = fields_for(key, [])
-        out[key] = ["n", [token(t) for t in parts], parts, [], [], [token(f) for f in related], [shown[f] for f in related], []]
+        out[key] = ["n", [token(t) for t in parts], parts, [], [], [token(FIELD + f) for f in related], [shown[f] for f in related], []]
     for key, targets in keys.items():
         kinds = set(targets.values())
         kind = "n" if "n" in kinds else "v"
@@ -153,7 +170,7 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
         entry.append([token(t) for t in ordered if t in places and t in terms] if kind == "p" else [])
         entry.append([token(MENTION + t) for t in ordered if t in mentioned])
         related = fields_for(key, ordered) if kind == "n" else []
-        entry.append([token(f) for f in related])
+        entry.append([token(FIELD + f) for f in related])
         entry.append([shown[f] for f in related])
         entry.append(compound_parts(key, ordered) if kind == "n" else [])
         out[key] = entry

@@ -10,7 +10,7 @@ Two sources, both read at build time:
 - the field words kept beside the vocabularies (generator/search_fields.py), for words the
   data may not hold;
 - the data itself: a word found in the text of only a few records belongs to the fields that
-  at least half of those records are labelled with (工場長 occurs in one veteran's career,
+  more than half of those records are labelled with (工場長 occurs in one veteran's career,
   labelled 製造業・生産管理・品質管理). Records without field labels (meetings) and the words
   of labels (months, formats, states) take no part.
 """
@@ -43,7 +43,10 @@ def field_terms() -> frozenset[str]:
 
 
 def fields_of_words(records: Iterable[SearchRecord]) -> dict[str, list[str]]:
-    """term → the fields it belongs to (folded labels, most shared first), from the data and FIELD_WORDS."""
+    """term → the fields it belongs to (folded labels, most shared first), from the data and FIELD_WORDS.
+
+    From the data: a field shared by more than half of the records whose text holds the term (all of one,
+    both of two, two of three …), at most MOST of them."""
     wanted = {fold(f): f for f in FIELDS}
     held: Counter[str] = Counter()
     shared: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -62,7 +65,7 @@ def fields_of_words(records: Iterable[SearchRecord]) -> dict[str, list[str]]:
     for term, n in held.items():
         if n > RARE or term in skip:
             continue
-        fields = [f for f, c in sorted(shared[term].items(), key=lambda fc: (-fc[1], fc[0])) if 2 * c >= n][:MOST]
+        fields = [f for f, c in sorted(shared[term].items(), key=lambda fc: (-fc[1], fc[0])) if 2 * c > n][:MOST]
         if fields:
             out[term] = fields
     for label, words in FIELD_WORDS.items():

@@ -99,7 +99,7 @@ def test_a_rare_word_belongs_to_the_fields_its_records_share() -> None:
                fake_record("c", "射出成形機の販売", ("製造業", "販路開拓")),
                fake_record("d", "パンの販売", ("卸売業，小売業", "販路開拓"))]
     fields = fields_of_words(records)
-    # Shared by at least half of the records that hold the word, most shared first.
+    # Shared by more than half of the records that hold the word, most shared first.
     assert fields["射出成形"] == ["製造業", "生産管理"]
     assert "販売" not in fields or "品質管理" not in fields["販売"]
     # The kept field words apply whether or not the data holds them; a field's own name is never expanded.
@@ -112,7 +112,7 @@ def test_a_field_word_the_data_lacks_finds_only_its_fields() -> None:
     entries = build_dictionary(words, fields_of_words(records))
     kind, tokens, terms, _place, _mention, field_tokens, labels, _parts = entries["haccp"]
     assert kind == "n" and tokens == [] and terms == []
-    assert field_tokens[0] == token("品質管理") and labels[0] == "品質管理"
+    assert field_tokens[0] == token("=品質管理") and labels[0] == "品質管理"
     # A word the data holds keeps its own tokens first; its fields come along to rank after them.
     assert entries["衛生基準"][1] == [token("衛生基準")] and "品質管理" in entries["衛生基準"][6]
 
