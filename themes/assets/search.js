@@ -364,7 +364,7 @@
       (found.fields || []).forEach(function (f) {
         notes += "「" + f.text + "」を含む情報はありません。" + (f.labels.length ? "関連する分類（" + f.labels.join("・") + "）の結果を表示しています。" : "");
       });
-      say(notes + (q ? "「" + q + "」の" : "") + (upcoming.checked ? "これからの交流会 " : "検索結果 ") + found.results.length + " 件");
+      say(notes + (q && !notes ? "「" + q + "」の" : "") + (upcoming.checked ? "これからの交流会 " : "検索結果 ") + found.results.length + " 件");
       var opened = null;
       try { opened = JSON.parse(sessionStorage.getItem("kk-opened") || "null"); } catch (e) { opened = null; }
       var want = opened && opened.search === window.location.search ? Math.max(PAGE, opened.shown) : PAGE;
