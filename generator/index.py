@@ -156,6 +156,7 @@ async def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) ->
     from pagefind.index import IndexConfig
 
     from .search.dictionary import build_dictionary, write_dictionary
+    from .search.fields import fields_of_words
 
     base = plan.url(portal_url(plan.root))
     assert base is not None
@@ -163,6 +164,7 @@ async def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) ->
     records = plan.search  # built by the plan from its record facts: the index never reads a record
     urls = plan.record_urls
     words: set = set()  # distinct words only: at nation size the records hold millions of repeats
+    indexed = []  # the records with a page: the meaning layer ties their words to their fields
     added = 0
     service = await _service_class()().launch()
     try:
@@ -184,6 +186,7 @@ async def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) ->
                 continue
             await send(normalise_html((site / url / "index.html").read_text(encoding="utf-8")), url)
             words.update(rec.words())
+            indexed.append(rec)
             added += 1
         for url in sorted(content_urls):
             html = normalise_html((site / url / "index.html").read_text(encoding="utf-8"))
@@ -197,7 +200,7 @@ async def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) ->
         prune(bundle, keep_ui=False)
     finally:
         await service.close()
-    write_dictionary(build_dictionary(words), bundle / "kk-dict")
+    write_dictionary(build_dictionary(words, fields_of_words(indexed)), bundle / "kk-dict")
     return {plan.root: added}
 
 

@@ -14,7 +14,13 @@ Keys (all folded: NFKC, lower case, katakana as hiragana):
   enlarged): マーケッティング and マーケティング, ディサービス and デイサービス meet;
 - ``#`` + the sorted characters of kanji compounds of 3+ characters: 事業継承 finds 事業承継.
 
-Entry: [kind, [tokens], [terms], [place text tokens], [mention tokens]] where kind is "n" (a content word), "p" (a place:
+Field words (the meaning layer, generator/search/fields.py): a key whose terms belong to fields
+(課題分類・業種) also carries the tokens of those fields' labels, and a field word the data lacks
+(金型, haccp) is a key of its own with only those; the page ranks such matches last and names the field.
+
+Entry: [kind, [tokens], [terms], [place text tokens], [mention tokens], [field tokens], [field labels],
+[part tokens]] where part tokens are a compound's short-unit parts (金属加工 → 金属, 加工), all of which
+a page must hold to be found through them, and kind is "n" (a content word), "p" (a place:
 region, prefecture, city — looked up in the records' place labels only), "w" (a single
 kanji: counts, but alone does not make a match) or "v" (a verb or adjective: ranks,
 never required). The file is cut into gzip shards by the key's first character, so a
@@ -30,7 +36,23 @@ from pathlib import Path
 
 from ..search_synonyms import BROADER, GENERIC, SYNONYMS
 from ..vocab import PREFECTURES
-from .terms import MENTION, PLACE, Word, fold, is_kana, is_kanji, label_terms, place_terms, reading_of, stem_of, token
+from .fields import FIELDS
+from .terms import (
+    FIELD,
+    MENTION,
+    PLACE,
+    Word,
+    analyse,
+    fold,
+    is_kana,
+    is_kanji,
+    label_terms,
+    parts_of,
+    place_terms,
+    reading_of,
+    stem_of,
+    token,
+)
 
 SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖゔぢづ", "あいうえおつやゆよわかけぶじず")
 SHARD_TARGET = 12_000  # bytes of gzip per shard, roughly
@@ -41,7 +63,9 @@ def loose(key: str) -> str:
     return key.replace("ー", "").replace("っ", "").translate(SMALL)
 
 
-def build_dictionary(words: Iterable[Word]) -> dict[str, list]:
+def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None) -> dict[str, list]:
+    """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words)."""
+    fields = fields or {}
     terms: dict[str, str] = {}  # term -> kind
     places: set[str] = set()
     keys: dict[str, dict[str, str]] = {}  # key -> {term: kind}
@@ -83,15 +107,54 @@ def build_dictionary(words: Iterable[Word]) -> dict[str, list]:
             continue
         for m in members:
             stem = stem_of(m)
+            reading = reading_of(m) if m not in terms else ""  # a member the data lacks is typed in kana too (あとつぎ)
             for t in present:
                 add(m, t, "n")
+                if len(reading) >= 3:
+                    add(reading, t, "n")
                 if is_kana(m[-1]) and stem and stem != m:
                     add(stem, t, "v")  # 育たない reaches 育成 through the stem of 育つ
     for word, broader in BROADER.items():
+        reading = reading_of(fold(word)) if len(word) > 1 else ""
         for t in broader:
             if fold(t) in terms:
                 add(fold(word), fold(t), "v" if len(word) == 1 else "n")
+                if len(reading) >= 3:
+                    add(reading, fold(t), "n")
+    # A field word the data does not hold (金型, haccp) is still a word: it finds its fields' records,
+    # and the parts of it the data does hold (資金繰り表 → 資金繰り).
+    lone: dict[str, list[str]] = {}
+    for word in fields:
+        if word in keys or word in terms:
+            continue
+        parts = [w.term for w in analyse(word) if terms.get(w.term) == "n" and len(w.term) >= 2 and w.term != word]
+        lone[word] = sorted(set(parts))
+        reading = reading_of(word)
+        if reading and len(reading) >= 3 and reading not in keys:
+            lone[reading] = lone[word]
+            fields = {**fields, reading: fields[word]}
+    generic = {fold(g) for g in GENERIC}
+    shown = {fold(f): f for f in FIELDS}
+
+    def fields_for(key: str, targets: Iterable[str]) -> list[str]:
+        # A word's own fields; a key that is no word itself (a reading, a loose spelling) takes its words'.
+        # Not its synonyms' fields: いんばうんど would pull in everything 観光客 and 訪日 belong to.
+        own = [key] if key in terms or key in fields else list(targets)
+        found = [f for t in own if t not in places and t not in generic for f in fields.get(t, ())]
+        return list(dict.fromkeys(found))[:4]
+
+    def compound_parts(key: str, targets: list[str]) -> list[str]:
+        # A compound the data writes seldom whole (金属加工) is also found where all its parts are
+        # (金属部品の切削加工): the tokens of its short-unit parts, when the data holds every one.
+        if key not in targets or len(key) < 3 or not (is_kanji(key) or is_kana(key)):
+            return []
+        parts = parts_of(key)
+        return [token(p) for p in parts] if parts and all(terms.get(p) == "n" for p in parts) else []
+
     out: dict[str, list] = {}
+    for key, parts in lone.items():
+        related = fields_for(key, [])
+        out[key] = ["n", [token(t) for t in parts], parts, [], [], [token(FIELD + f) for f in related], [shown[f] for f in related], []]
     for key, targets in keys.items():
         kinds = set(targets.values())
         kind = "n" if "n" in kinds else "v"
@@ -106,6 +169,10 @@ def build_dictionary(words: Iterable[Word]) -> dict[str, list]:
         # searched among records only, never the editorial pages.
         entry.append([token(t) for t in ordered if t in places and t in terms] if kind == "p" else [])
         entry.append([token(MENTION + t) for t in ordered if t in mentioned])
+        related = fields_for(key, ordered) if kind == "n" else []
+        entry.append([token(FIELD + f) for f in related])
+        entry.append([shown[f] for f in related])
+        entry.append(compound_parts(key, ordered) if kind == "n" else [])
         out[key] = entry
     return out
 
@@ -116,22 +183,69 @@ def shard_of(key: str, shards: int) -> int:
     return ord(bare[0]) % shards
 
 
-def write_dictionary(entries: dict[str, list], folder: Path) -> dict[str, int]:
-    """Write kk-dict/meta.json and kk-dict/<n>.json.gz; return figures for the build log."""
-    raw = len(json.dumps(entries, ensure_ascii=False).encode("utf-8"))
+TYPO_MIN = 3  # typed words this long or longer may be one edit away from a known word
+
+
+def deletions(word: str) -> set[str]:
+    """The word and every form of it with one character left out (same rule in kk-search.js).
+
+    Words one edit apart (a character changed, added or dropped) always meet in these sets, so the page
+    finds 品質管理 for 品質菅理 by looking up 品質理, 品管理 … here; it then checks the distance itself.
+    """
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def typo_entries(entries: dict[str, list]) -> dict[str, list[str]]:
+    """One-character-deleted form → the known words it comes from (content words and places only)."""
+    out: dict[str, set[str]] = {}
+    for key, entry in entries.items():
+        if key[0] in "~#" or entry[0] not in ("n", "p") or not TYPO_MIN <= len(key) <= 16:
+            continue
+        for form in deletions(key):
+            out.setdefault(form, set()).add(key)
+    return {form: sorted(keys) for form, keys in out.items()}
+
+
+def _write_shards(entries: dict[str, list], folder: Path, prefix: str) -> tuple[int, int]:
+    # Sized by what is sent: random-letter tokens compress far less than the Japanese keys.
+    packed = len(gzip.compress(json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0))
     shards = 1
-    while raw / shards > SHARD_TARGET * 5 and shards < 1024:  # ~5:1 gzip on this JSON
+    while packed / shards > SHARD_TARGET and shards < 1024:
         shards *= 2
     parts: list[dict[str, list]] = [{} for _ in range(shards)]
     for key in sorted(entries):
         parts[shard_of(key, shards)][key] = entries[key]
-    folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for n, part in enumerate(parts):
         data = gzip.compress(json.dumps(part, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"),
                              compresslevel=9, mtime=0)
-        (folder / f"{n}.json.gz").write_bytes(data)
+        (folder / f"{prefix}{n}.json.gz").write_bytes(data)
         total += len(data)
-    meta = {"shards": shards, "keys": len(entries), "generic": [fold(w) for w in GENERIC]}
+    return shards, total
+
+
+def compact(entry: list, table: dict[tuple[str, str], int]) -> list:
+    """An entry as written: its fields as numbers into meta.json's `fields` ([label, token] once each, not
+    once per key), trailing empty lists left out. kk-search.js expands it back when it reads a shard.
+    Written: [kind, tokens, terms, place text tokens, mention tokens, field numbers, part tokens]."""
+    kind, tokens, terms, place, mention, field_tokens, labels, parts = entry
+    numbers = [table.setdefault((label, tok), len(table)) for tok, label in zip(field_tokens, labels, strict=True)]
+    out = [kind, tokens, terms, place, mention, numbers, parts]
+    while len(out) > 3 and not out[-1]:
+        out.pop()
+    return out
+
+
+def write_dictionary(entries: dict[str, list], folder: Path) -> dict[str, int]:
+    """Write kk-dict/meta.json, kk-dict/<n>.json.gz and the typo shards kk-dict/t<n>.json.gz (read only
+    when a typed word is unknown); return figures for the build log."""
+    folder.mkdir(parents=True, exist_ok=True)
+    table: dict[tuple[str, str], int] = {}
+    shards, total = _write_shards({key: compact(entry, table) for key, entry in entries.items()}, folder, "")
+    typos = typo_entries(entries)
+    typo_shards, typo_bytes = _write_shards(typos, folder, "t")  # type: ignore[arg-type]
+    meta = {"shards": shards, "keys": len(entries), "generic": [fold(w) for w in GENERIC],
+            "typo_shards": typo_shards, "typo_min": TYPO_MIN,
+            "fields": [[label, tok] for (label, tok), _n in sorted(table.items(), key=lambda item: item[1])]}
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    return {"keys": len(entries), "shards": shards, "bytes": total}
+    return {"keys": len(entries), "shards": shards, "bytes": total, "typo_keys": len(typos), "typo_bytes": typo_bytes}

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from .. import vocab
 from ..formatting import jp_month
-from .terms import MENTION, PLACE, Word, label_terms, place_terms, reading_of, record_terms, token, words_of
+from .fields import FIELDS
+from .terms import FIELD, MENTION, PLACE, Word, fold, label_terms, place_terms, reading_of, record_terms, token, words_of
 
 if TYPE_CHECKING:
     from ..plan.portals import Portal
@@ -24,6 +25,7 @@ KIND_LABELS = {"meeting": "交流会", "challenge": "企業の課題", "veteran"
 # Label tokens are repeated so that Pagefind's term-frequency ranking puts a record
 # *about* a term (its category, industry, prefecture) above one that mentions it once.
 LABEL_REPEAT = 3
+FIELD_LABELS = frozenset(FIELDS)
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ class SearchRecord:
         reach = [t for t in place_terms(self.reach) if t not in places]
         head = " ".join([token(t) for t in own] + [token(PLACE + t) for t in places])
         tail = [token(MENTION + t) for t in self.mention_terms()]
-        return " ".join([head] * LABEL_REPEAT + [token(PLACE + t) for t in reach] + [token(t) for t in rest] + tail)
+        fields = [token(FIELD + fold(x)) for x in self.labels if x in FIELD_LABELS]
+        return " ".join([head] * LABEL_REPEAT + [token(PLACE + t) for t in reach] + [token(t) for t in rest] + tail + fields)
 
     def mention_terms(self) -> list[str]:
         return list(dict.fromkeys(t for m in self.mentions for t in label_terms(m)))

@@ -33,6 +33,7 @@ TOKEN_LETTERS = 7
 TOKEN_RE = re.compile(r"\bkk[a-z]{7}\b")
 MENTION = "^"  # a term a record only mentions (a meeting's challenges' categories): found, ranked after the rest
 PLACE = "@"  # a place term's token is token("@" + term): place words match where a record *is*, not a passing mention
+FIELD = "="  # a field label's token is token("=" + label): only records labelled with the field (the meaning layer)
 
 # Parts of speech that carry meaning for search; particles, auxiliaries and symbols do not.
 NOUNS = ("名詞", "接尾辞", "形状詞", "代名詞")
@@ -42,6 +43,9 @@ FUNCTION_VERBS = frozenset({"する", "いる", "ある", "なる", "できる",
                             "いう", "もらう", "くれる", "しまう", "おく", "みる", "ない", "よい", "いい", "思う"})
 CITY = re.compile(r"^.+?[市郡]")
 LABEL_SPLIT = re.compile(r"[，,・、／/（）()\s]+")
+# Letters and digits written together (5S, ISO9001, B2B, 3PL, CO2): SudachiPy cuts them apart
+# and drops the number, so they are also kept whole, as people type them.
+ALNUM = re.compile(r"[0-9a-z]+(?:[&+][0-9a-z]+)*")
 
 
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
@@ -126,6 +130,9 @@ def analyse(text: str) -> tuple[Word, ...]:
                 if lemma in FUNCTION_VERBS or is_kana(lemma):
                     continue
                 words.setdefault(("v", lemma), Word(lemma, "", "v", stem_of(lemma)))
+    for run in ALNUM.findall(fold(text)):
+        if re.search(r"[a-z]", run) and re.search(r"[0-9&+]", run):
+            words.setdefault(("n", run), Word(run, "", "n"))
     return tuple(words.values())
 
 
@@ -144,6 +151,18 @@ def _compounds(morphs: list[Any], words: dict[tuple[str, str], Word]) -> None:
                 reading = fold("".join(x.reading_form() for x in part))
                 words.setdefault(("n", term), Word(term, reading if is_kana(reading) else "", "n"))
         run = []
+
+
+@lru_cache(maxsize=100_000)
+def parts_of(term: str) -> tuple[str, ...]:
+    """The short-unit nouns of a compound (金属加工 → 金属, 加工); () unless it has two or more, none a single
+    character (製造業 is not 製造 + 業: the 業 matters)."""
+    from sudachipy import tokenizer as modes
+
+    morphs = _tokenizer().tokenize(unicodedata.normalize("NFKC", term), modes.Tokenizer.SplitMode.A)
+    parts = [fold(m.surface()) for m in morphs if m.part_of_speech()[0] in NOUNS and m.part_of_speech()[1] != "数詞"]
+    kept = tuple(p for p in parts if len(p) >= 2)
+    return kept if len(kept) >= 2 and len(kept) == len(parts) else ()
 
 
 def label_terms(label: str) -> list[str]:

@@ -34,13 +34,15 @@ SEARCH_JS = """async ([bundle, q, filters]) => {
 PIPELINE_JS = """async ([bundle, q, portal, filters, limit]) => {
   const r = await window.kkSearch(q, { bundle, portal, filters: filters || {} });
   const urls = [];
-  for (const x of r.results.slice(0, limit || 10)) {
+  const top = r.results.slice(0, limit || 10);
+  for (const x of top) {
     // A fragment fetch can fail under heavy load (Pagefind then gives null): ask once more before giving up.
     const d = (await x.data()) || (await x.data());
     if (!d) throw new Error('no fragment for result ' + x.id);
     urls.push(d.url.replace(/^\\//, ''));
   }
-  return { urls, total: r.results.length, unknown: r.unknown, words: r.words };
+  return { urls, total: r.results.length, unknown: r.unknown, words: r.words, fixed: r.fixed || [], fields: r.fields || [],
+           via: top.map(x => x.via), lacks: top.map(x => x.lacks || []) };
 }"""
 
 
@@ -125,10 +127,12 @@ class Outcome:
         return len(self.relevant & set(self.results)) / len(self.relevant) if self.relevant else 1.0
 
 
-def judge(query: Query, results: list[str], docs: dict[str, Doc]) -> Outcome:
+def judge(query: Query, results: list[str], docs: dict[str, Doc], related: frozenset[str] = frozenset()) -> Outcome:
+    """`related`: results found only through a word's field (the meaning layer), shown after every match
+    under a heading that says so. This set's `never` means "never presented as matching the words"."""
     relevant = query.relevant(docs)
     problems = [f"{u} not in top 5" for u in query.top5 if u not in results[:5]]
-    problems += [f"{u} returned" for u in query.never if u in results]
+    problems += [f"{u} returned" for u in query.never if u in results and u not in related]
     problems += [f"{u} (top5) is not relevant by the query's own rule" for u in query.top5 if u not in relevant]
     return Outcome(query, results, relevant, problems)
 
@@ -149,7 +153,12 @@ def run_queries(page: Any, base: str, queries: list[Query], docs: dict[str, Doc]
     """Each query through the national search page's own pipeline (kkSearch), every result judged."""
     page.goto(base + "search/")
     page.wait_for_function("() => typeof window.kkSearch === 'function'")
-    return [judge(q, page.evaluate(PIPELINE_JS, [base + "pagefind/", q.q, "", {}, 1000])["urls"], docs) for q in queries]
+    out = []
+    for q in queries:
+        got = page.evaluate(PIPELINE_JS, [base + "pagefind/", q.q, "", {}, 1000])
+        related = frozenset(u for u, via in zip(got["urls"], got["via"], strict=True) if via == "field")
+        out.append(judge(q, got["urls"], docs, related))
+    return out
 
 
 def run_in_browser(site: Path, queries: list[Query], docs: dict[str, Doc]) -> list[Outcome]:

@@ -114,8 +114,9 @@ def run(site: Path, queries: list[Judged]) -> list[Scored]:
 
 
 if __name__ == "__main__":
+    # python -m tests.search.independent SITE [SET.yml ...]  (default: every independent_*.yml)
     site = Path(sys.argv[1])
-    for path in SETS:
+    for path in [Path(p) for p in sys.argv[2:]] or SETS:
         scored = run(site, load(path))
         print(f"== {path.name}")
         for s in scored:

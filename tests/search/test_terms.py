@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.dictionary import build_dictionary, loose, shard_of, write_dictionary
-from generator.search.terms import PLACE, TOKEN_RE, Word, analyse, fold, place_terms, token, words_of
+from generator import vocab
+from generator.search.dictionary import build_dictionary, deletions, loose, shard_of, typo_entries, write_dictionary
+from generator.search.fields import fields_of_words
+from generator.search.records import SearchRecord
+from generator.search.terms import PLACE, TOKEN_RE, Word, analyse, fold, parts_of, place_terms, token, words_of
+from generator.search_fields import FIELD_WORDS
 
 
 def test_fold_meets_fullwidth_halfwidth_and_katakana() -> None:
@@ -71,4 +75,71 @@ def test_dictionary_shards_are_gzip_json_keyed_by_first_character(tmp_path: Path
     meta = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
     assert meta["shards"] == figures["shards"] and "対策" in meta["generic"]
     shard = json.loads(gzip.decompress((tmp_path / f"{shard_of('かいご', meta['shards'])}.json.gz").read_bytes()))
-    assert shard["かいご"] == entries["かいご"]
+    kind, tokens, terms, *rest = shard["かいご"]
+    assert [kind, tokens, terms] == entries["かいご"][:3]
+    # Fields are written once in meta.json and by number in the entries (the page expands them back).
+    numbers = rest[2] if len(rest) > 2 else []
+    assert [meta["fields"][i] for i in numbers] == [list(p) for p in zip(entries["かいご"][6], entries["かいご"][5], strict=True)]
+
+
+def test_letters_and_digits_written_together_stay_one_word() -> None:
+    terms = {w.term for w in analyse("5S活動とISO9001の運用、B2B取引")}
+    assert {"5s", "iso9001", "iso", "b2b"} <= terms  # SudachiPy alone gives s, iso, b: the number is lost
+    entries = build_dictionary(words_of(["ＩＳＯ９００１の運用"], []))
+    assert entries["iso9001"][0] == "n" and entries["iso9001"][1] == [token("iso9001")]
+
+
+def fake_record(key: str, text: str, labels: tuple[str, ...]) -> SearchRecord:
+    return SearchRecord(key, "challenge", (text,), labels, ("",))
+
+
+def test_a_rare_word_belongs_to_the_fields_its_records_share() -> None:
+    records = [fake_record("a", "射出成形の現場", ("製造業", "生産管理", "品質管理")),
+               fake_record("b", "射出成形の工場", ("製造業", "生産管理")),
+               fake_record("c", "射出成形機の販売", ("製造業", "販路開拓")),
+               fake_record("d", "パンの販売", ("卸売業，小売業", "販路開拓"))]
+    fields = fields_of_words(records)
+    # Shared by more than half of the records that hold the word, most shared first.
+    assert fields["射出成形"] == ["製造業", "生産管理"]
+    assert "販売" not in fields or "品質管理" not in fields["販売"]
+    # The kept field words apply whether or not the data holds them; a field's own name is never expanded.
+    assert fields["haccp"][0] == "品質管理" and "生産管理" not in fields
+
+
+def test_a_field_word_the_data_lacks_finds_only_its_fields() -> None:
+    records = [fake_record("a", "衛生基準への対応", ("製造業", "品質管理"))]
+    words = [w for r in records for w in r.words()]
+    entries = build_dictionary(words, fields_of_words(records))
+    kind, tokens, terms, _place, _mention, field_tokens, labels, _parts = entries["haccp"]
+    assert kind == "n" and tokens == [] and terms == []
+    assert field_tokens[0] == token("=品質管理") and labels[0] == "品質管理"
+    # A word the data holds keeps its own tokens first; its fields come along to rank after them.
+    assert entries["衛生基準"][1] == [token("衛生基準")] and "品質管理" in entries["衛生基準"][6]
+
+
+def test_field_words_belong_to_the_vocabulary() -> None:
+    assert set(FIELD_WORDS) <= set(vocab.CATEGORIES)
+    assert all(w == w.strip() and w for words in FIELD_WORDS.values() for w in words)
+
+
+def test_typos_meet_a_known_word_through_one_deleted_character(tmp_path: Path) -> None:
+    entries = build_dictionary(words_of(["品質管理とブランディング"], []))
+    typos = typo_entries(entries)
+    assert set(deletions("品質菅理")) & set(deletions("品質管理")) == {"品質理"}
+    assert "品質管理" in typos["品質理"]
+    assert fold("ブランディング") in typos[fold("ブランデング")]  # ぃ dropped: the typed word is itself a deletion
+    figures = write_dictionary(entries, tmp_path)
+    meta = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
+    assert meta["typo_shards"] >= 1 and figures["typo_keys"] == len(typos)
+    shard = json.loads(gzip.decompress((tmp_path / f"t{shard_of('品質理', meta['typo_shards'])}.json.gz").read_bytes()))
+    assert "品質管理" in shard["品質理"]
+
+
+def test_a_compound_carries_its_parts_only_when_the_data_holds_each() -> None:
+    assert parts_of("金属加工") == ("金属", "加工")
+    assert parts_of("製造業") == ()  # 製造 + 業: the 業 is the point, not a part to drop
+    entries = build_dictionary(words_of(["金属加工の会社。金属の部品を加工する。"], []))
+    assert entries["金属加工"][7] == [token("金属"), token("加工")]
+    alone = build_dictionary(words_of(["金属加工の会社"], []))
+    assert alone["金属加工"][7] == [token("金属"), token("加工")]  # both parts come with the compound itself
+    assert build_dictionary(words_of(["製造業の会社"], []))["製造業"][7] == []

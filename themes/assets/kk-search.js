@@ -12,6 +12,14 @@
       shown: 「宇宙開発」に一致する情報はありません.
    4. Each word's tokens are looked up in Pagefind separately; pages are ranked by how
       many of the query's words they match, then by Pagefind's score.
+   5. Meaning layer: a career word also finds the records labelled with the fields it
+      belongs to (段取り → 生産管理, haccp → 品質管理; generator/search/fields.py), ranked
+      after every record that holds the word; the answer names those fields.
+   6. Typos: an unknown word of 3+ characters one edit away from a known word (品質菅理)
+      is searched as that word, and the answer says so (never a word that exists).
+   7. Partial matches: each result lists the query's words it lacks.
+   8. Dates relative to today in Japan (来年2月, 今月, 来月) are read as the month they name
+      (2027年2月), the form meetings are labelled with.
    Pagefind is asked for tokens, never for raw Japanese, so its segmenter and the
    browser's never have to agree. */
 (function () {
@@ -21,6 +29,7 @@
   var SMALL_TO = "あいうえおつやゆよわかけぶじず";
   var MAX_KEY = 24;
   var WEIGHT = { n: 2, p: 2, w: 1, v: 1 };
+  var FIELDS_BELOW = 10; // a word's fields are searched when its words find fewer pages than this
 
   function fold(text) {
     var s = (text || "").normalize("NFKC").toLowerCase();
@@ -70,12 +79,24 @@
     return dictCache[bundle];
   }
 
+  // A written entry (generator/search/dictionary.py compact()) back to
+  // [kind, tokens, terms, place text tokens, mention tokens, field tokens, field labels, part tokens].
+  function expand(e, fields) {
+    var nums = e[5] || [];
+    return [e[0], e[1], e[2], e[3] || [], e[4] || [],
+      nums.map(function (i) { return fields[i][1]; }), nums.map(function (i) { return fields[i][0]; }), e[6] || []];
+  }
+
   function loadShard(bundle, n) {
     var d = loadDict(bundle);
     if (!d.shards[n]) {
-      d.shards[n] = fetch(bundle + "kk-dict/" + n + ".json.gz").then(function (r) {
+      var part = fetch(bundle + "kk-dict/" + n + ".json.gz").then(function (r) {
         var body = r.body.pipeThrough(new DecompressionStream("gzip"));
         return new Response(body).json();
+      });
+      d.shards[n] = Promise.all([part, d.meta]).then(function (got) {
+        for (var k in got[0]) got[0][k] = expand(got[0][k], got[1].fields || []);
+        return got[0];
       });
     }
     return d.shards[n];
@@ -101,7 +122,8 @@
   var generic = {};
   var PARTICLES = "のをがはにでとやもへ";
 
-  function parse(query, dict) {
+  // fixes: {folded unknown word: dictionary key} from typo(), searched instead and reported.
+  function parse(query, dict, fixes) {
     var shown = (query || "").normalize("NFKC");
     var text = shown.toLowerCase();
     if (text.length !== shown.length) shown = text;
@@ -131,8 +153,10 @@
           if (len < 2) continue;
           var prev = i > 0 ? kinds[i - 1] : "S";
           var afterParticle = prev === "H" && PARTICLES.indexOf(f[i - 1]) >= 0 && (i < 2 || kinds[i - 2] !== "H");
-          if (prev === "C" || (prev === "H" && !afterParticle)) continue;
-          if (prev === "H" && len < 3) continue; // 増やした: not 下
+          // The polite prefix お/ご opening a word (おさけ, ごあんない) is read as part of the word.
+          var polite = prev === "H" && "おご".indexOf(f[i - 1]) >= 0 && (i < 2 || kinds[i - 2] !== "H");
+          if (prev === "C" || (prev === "H" && !afterParticle && !polite)) continue;
+          if (prev === "H" && len < 3 && !polite) continue; // 増やした: not 下
         }
         // A verb's stem (売, 買い替) counts only with its okurigana after it (売りたい), not inside a compound (保育園).
         if (entry[0] === "v" && kinds[end - 1] === "C" && !(end < n && kinds[end] === "H")) continue;
@@ -202,6 +226,12 @@
         return true;
       });
       var strong = pieces.some(function (g) { return g.entry[0] === "n" || g.entry[0] === "p"; });
+      var fix = fixes && fixes[fold(text.slice(i, end))];
+      if (fix && dict[fix] && (missing.length || !strong)) {
+        groups.push({ text: shown.slice(i, end), key: fix, entry: dict[fix], fixed: fix });
+        i = end;
+        continue;
+      }
       if (missing.length || (pieces.length && !strong && unknownWeak(pieces))) { unknown.push(shown.slice(i, end)); i = end; continue; }
       groups = groups.concat(pieces);
       i = end;
@@ -218,7 +248,7 @@
 
   function describe(groups) {
     return groups.map(function (g) {
-      return { text: g.text, kind: g.entry[0], terms: g.entry[2] };
+      return { text: g.text, kind: g.entry[0], terms: g.entry[2], fields: g.entry[6] || [] };
     });
   }
 
@@ -240,55 +270,180 @@
     return out;
   }
 
+  function todayInJapan() {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
+      .format(new Date()).slice(0, 10);
+  }
+
+  // 来年2月 → 2027年2月, 来月 → 2026年12月 … (on the NFKC query; today is YYYY-MM-DD in Japan).
+  function absoluteDates(text, today) {
+    var year = +today.slice(0, 4);
+    var month = +today.slice(5, 7);
+    function ym(offset) {
+      var m = month - 1 + offset;
+      return (year + Math.floor(m / 12)) + "年" + ((m % 12 + 12) % 12 + 1) + "月";
+    }
+    return text
+      .replace(/(今年|来年|去年|昨年)(?:の)?(\d{1,2})月/g, function (_, which, m) {
+        return (year + { 今年: 0, 来年: 1, 去年: -1, 昨年: -1 }[which]) + "年" + (+m) + "月";
+      })
+      .replace(/再来月/g, ym(2)).replace(/今月/g, ym(0)).replace(/来月/g, ym(1)).replace(/先月/g, ym(-1));
+  }
+
+  /* Typos: one character changed, added or dropped (a swap of two neighbours counts too). */
+  function deletions(word) {
+    var out = [word];
+    for (var i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+    return out;
+  }
+
+  function oneEdit(a, b) {
+    if (a === b) return false;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true; // changed
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swapped
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // added / dropped
+  }
+
+  function loadTypoShard(bundle, n) {
+    var d = loadDict(bundle);
+    var name = "t" + n;
+    if (!d.shards[name]) {
+      d.shards[name] = fetch(bundle + "kk-dict/" + name + ".json.gz").then(function (r) {
+        if (!r.ok) return {};
+        return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
+      }).catch(function () { return {}; });
+    }
+    return d.shards[name];
+  }
+
+  // For each unknown word of 3+ characters, the known word one edit away (a word the dictionary holds is never replaced).
+  function typoFixes(bundle, words) {
+    return loadDict(bundle).meta.then(function (meta) {
+      var min = meta.typo_min || 3;
+      var wanted = words.map(fold).filter(function (w) { return w.length >= min && meta.typo_shards; });
+      if (!wanted.length) return {};
+      var ids = {};
+      wanted.forEach(function (w) { deletions(w).forEach(function (v) { ids[shardOf(v, meta.typo_shards)] = true; }); });
+      return Promise.all(Object.keys(ids).map(function (n) { return loadTypoShard(bundle, n); })).then(function (parts) {
+        var typos = {};
+        parts.forEach(function (p) { for (var k in p) typos[k] = p[k]; });
+        var fixes = {};
+        wanted.forEach(function (w) {
+          var found = {};
+          deletions(w).forEach(function (v) { (typos[v] || []).forEach(function (c) { if (oneEdit(w, c)) found[c] = true; }); });
+          // Prefer a word of the same length (a character changed: 品質菅理 → 品質管理), then the first in order.
+          var best = Object.keys(found).sort(function (a, b) {
+            return Math.abs(a.length - w.length) - Math.abs(b.length - w.length) || (a < b ? -1 : a > b ? 1 : 0);
+          })[0];
+          if (best) fixes[w] = best;
+        });
+        return fixes;
+      });
+    });
+  }
+
+  // A folded word as the visitor would write it: in katakana when they typed katakana (ぶらんでぃんぐ → ブランディング).
+  function shownAs(key, typed) {
+    if (!/[\u30a1-\u30fa]/.test(typed)) return key;
+    return key.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
+  }
+
   /* Run a query. options: bundle (URL of pagefind/), portal (filter value, "" = national), baseUrl,
      filters ({name: value | [values]}). Resolves to
-     { query, words: [{text, kind, terms}], unknown: [text], results: [{id, weight, score, words, data()}] }. */
-  function kkSearch(query, options) {
+     { query, words: [{text, kind, terms}], unknown: [text], fixed: [{from, to}],
+       fields: [{text, labels}] (words found only through their fields),
+       results: [{id, weight, score, words, lacks, via, data()}] }
+     where a result's `lacks` lists the query's words it does not hold and `via` is
+     "word" (holds a word), "parts" (holds every part of a compound word), "mention" (only mentions one)
+     or "field" (only labelled with a word's field). */
+  function kkSearch(typed, options) {
     options = options || {};
     var bundle = options.bundle;
+    var query = absoluteDates((typed || "").normalize("NFKC"), options.today || todayInJapan());
     var folded = fold(query);
     return dictFor(bundle, folded).then(function (dict) {
       var parsed = parse(query, dict);
-      var base = { query: query, words: describe(parsed.groups), unknown: parsed.unknown, results: [] };
+      if (!parsed.unknown.length) return { dict: dict, parsed: parsed };
+      // An unknown word may be a typo of a known one: look it up, load the shards of what it may be, parse again.
+      return typoFixes(bundle, parsed.unknown).then(function (fixes) {
+        var targets = Object.keys(fixes).map(function (k) { return fixes[k]; });
+        if (!targets.length) return { dict: dict, parsed: parsed };
+        return dictFor(bundle, folded, targets.map(function (t) { return t[0]; })).then(function (more) {
+          return { dict: more, parsed: parse(query, more, fixes) };
+        });
+      });
+    }).then(function (st) {
+      var parsed = st.parsed;
+      var fixed = parsed.groups.filter(function (g) { return g.fixed; }).map(function (g) { return { from: g.text, to: shownAs(g.fixed, g.text) }; });
+      var base = { query: typed, words: describe(parsed.groups), unknown: parsed.unknown, fixed: fixed, fields: [], results: [] };
       if (!parsed.groups.length || parsed.unknown.length) return base;
-      // Loose and reordered spellings live in their own shards: make sure they are loaded too.
       return pagefindAt(bundle, options.baseUrl).then(function (pf) {
         var filters = withPortal(options.filters, options.portal);
         var pages = {};
         var jobs = [];
         var recordsOnly = withPortal(filters);
         if (!recordsOnly["種類"]) recordsOnly["種類"] = { any: ["交流会", "企業の課題", "新現役"] };
+        var later = [];
         parsed.groups.forEach(function (g, gi) {
-          var asks = g.entry[1].map(function (tok) { return [tok, filters, false]; });
-          (g.entry[3] || []).forEach(function (tok) { asks.push([tok, recordsOnly, false, 0.5]); });
-          (g.entry[4] || []).forEach(function (tok) { asks.push([tok, filters, true]); });
-          asks.forEach(function (ask) {
-            var tok = ask[0];
-            jobs.push(pf.search(tok, { filters: ask[1] }).then(function (r) {
-              r.results.forEach(function (res) {
-                var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, score: 0, result: res });
-                if (ask[2]) { page.tail[gi] = true; return; }
-                page.hit[gi] = true;
-                // A place named only in the text counts half: records that are there come first.
-                page.score += (ask[3] || 1) * res.score / (r.results[0].score || 1);
-              });
-            }));
-          });
+          var asks = g.entry[1].map(function (tok) { return { tok: tok, filters: filters, level: "hit", factor: 1 }; });
+          // A place named only in the text counts half: records that are there come first.
+          (g.entry[3] || []).forEach(function (tok) { asks.push({ tok: tok, filters: recordsOnly, level: "hit", factor: 0.5 }); });
+          (g.entry[4] || []).forEach(function (tok) { asks.push({ tok: tok, filters: filters, level: "tail", factor: 1 }); });
+          // The word's fields, first field weighing most: asked only when the words find less than a page (below).
+          (g.entry[5] || []).forEach(function (tok, fi) { later.push({ gi: gi, tok: tok, filters: recordsOnly, level: "field", factor: 1 / (1 + fi) }); });
+          // A compound's parts (金属加工 → 金属, 加工): a page holding every part is found after those holding the word.
+          (g.entry[7] || []).forEach(function (tok, pi) { later.push({ gi: gi, tok: tok, filters: filters, level: "part", part: pi }); });
+          asks.forEach(function (ask) { jobs.push(ask1(ask, gi)); });
         });
+        function ask1(ask, gi) {
+          return pf.search(ask.tok, { filters: ask.filters }).then(function (r) {
+            r.results.forEach(function (res) {
+              var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, field: {}, parts: {}, fieldScore: 0, score: 0, partScore: 0, result: res });
+              if (ask.level === "tail") { page.tail[gi] = true; return; }
+              if (ask.level === "part") {
+                (page.parts[gi] = page.parts[gi] || {})[ask.part] = true;
+                page.partScore += res.score / (r.results[0].score || 1);
+                return;
+              }
+              if (ask.level === "field") { page.field[gi] = true; page.fieldScore += ask.factor; return; }
+              page.hit[gi] = true;
+              page.score += ask.factor * res.score / (r.results[0].score || 1);
+            });
+          });
+        }
         var reached = {};
+        var direct = {};
         // Tie-break for a one-word query: Pagefind's own ranking of the visible text for it.
         // (Skipped for longer queries: it costs an index chunk of its own, ~30 kB, on the first query.)
         var raw = {};
-        if (parsed.groups.length === 1 && fold(parsed.groups[0].text) === folded.trim()) {
+        if (parsed.groups.length === 1 && fold(parsed.groups[0].text) === folded.trim() && !parsed.groups[0].fixed) {
           jobs.push(pf.search(query.normalize("NFKC"), { filters: filters }).then(function (r) {
             var top = r.results.length ? r.results[0].score || 1 : 1;
             r.results.forEach(function (res) { raw[res.id] = res.score / top; });
           }));
         }
         return Promise.all(jobs).then(function () {
+          // Fields only fill in: when the words themselves find fewer pages than one page of results, or a word
+          // finds none. (Asked for every query they would cost index chunks of their own on the first query.)
+          var found = {};
+          for (var id0 in pages) for (var g0 in pages[id0].hit) found[g0] = (found[g0] || 0) + 1;
+          var thin = Object.keys(pages).length < FIELDS_BELOW || parsed.groups.some(function (g, gi) { return !found[gi]; });
+          return thin ? Promise.all(later.map(function (ask) { return ask1(ask, ask.gi); })) : null;
+        }).then(function () {
+          function whole(page, gi) {
+            var need = parsed.groups[gi].entry[7] || [];
+            return need.length > 0 && page.parts[gi] && Object.keys(page.parts[gi]).length === need.length;
+          }
           for (var id in pages) {
-            for (var gi in pages[id].hit) reached[gi] = true;
-            for (var gt in pages[id].tail) reached[gt] = true;
+            for (var gi in pages[id].hit) { reached[gi] = true; direct[gi] = true; }
+            for (var gt in pages[id].tail) { reached[gt] = true; direct[gt] = true; }
+            for (var gf in pages[id].field) reached[gf] = true;
+            for (var gp in pages[id].parts) if (whole(pages[id], gp)) { reached[gp] = true; direct[gp] = true; }
           }
           // A content word or place that no page holds: the query asks for something the data lacks
           // (沖縄 観光: nothing is in 沖縄). Name it and show nothing rather than half an answer.
@@ -299,10 +454,16 @@
             base.unknown = absent.map(function (g) { return g.text; });
             return base;
           }
+          // Words that no page holds but whose fields some do: the answer says it searched the fields.
+          base.fields = parsed.groups.filter(function (g, gi) { return !direct[gi] && reached[gi]; })
+            .map(function (g) { return { text: g.text, labels: g.entry[6] || [] }; });
+          var content = [];
+          parsed.groups.forEach(function (g, gi) { if (g.entry[0] === "n" || g.entry[0] === "p") content.push(gi); });
           var list = Object.keys(pages).map(function (id) {
             var p = pages[id];
             var weight = 0;
             var strong = 0;
+            var covered = 0;
             var place = false;
             var words = [];
             for (var gi in p.hit) {
@@ -312,21 +473,38 @@
               if (kind === "p") place = true;
               words.push(parsed.groups[gi].text);
             }
-            // Only mentioned (a meeting whose challenges have the category): counted, but ranked after every direct match.
-            var tail = !strong && Object.keys(p.tail).length > 0;
-            if (tail) for (var gm in p.tail) { strong++; words.push(parsed.groups[gm].text); }
-            return { id: id, weight: weight, strong: strong, place: place, tail: tail, score: p.score + 0.5 * (raw[id] || 0), words: words, data: p.result.data };
+            var lacks = [];
+            var mention = false;
+            var parts = false;
+            content.forEach(function (gi) {
+              if (p.hit[gi]) { covered++; return; }
+              if (whole(p, gi)) { covered++; parts = true; words.push(parsed.groups[gi].text); return; }
+              if (p.tail[gi]) { covered++; mention = true; words.push(parsed.groups[gi].text); return; }
+              if (p.field[gi]) { covered++; return; }
+              lacks.push(parsed.groups[gi].text);
+            });
+            var via = strong ? "word" : parts ? "parts" : mention ? "mention" : Object.keys(p.field).length ? "field" : "word";
+            return { id: id, weight: weight, strong: strong, covered: covered, place: place, via: via, lacks: lacks,
+                     fieldScore: p.fieldScore, partScore: p.partScore, score: p.score + 0.5 * (raw[id] || 0), words: words,
+                     data: p.result.data };
           });
-          var hasStrong = parsed.groups.some(function (g) { return g.entry[0] === "n" || g.entry[0] === "p"; });
+          var hasStrong = content.length > 0;
           var hasPlace = parsed.groups.some(function (g) { return g.entry[0] === "p"; });
           var best = 0;
-          list.forEach(function (r) { if (r.strong > best) best = r.strong; });
+          list.forEach(function (r) { if (r.covered > best) best = r.covered; });
           // Shown: pages that hold at least half of the query's content words (and its place, if it names one).
           list = list.filter(function (r) {
-            return (!hasStrong || r.strong * 2 >= best) && (!hasPlace || r.place);
+            return (!hasStrong || r.covered * 2 >= best) && (!hasPlace || r.place);
           });
+          var LEVEL = { word: 0, parts: 1, mention: 2, field: 3 };
+          // Pages holding the words first (most words first), then pages holding every part of a compound, then
+          // pages that only mention one, then pages only labelled with a word's field (most of its fields first).
           list.sort(function (a, b) {
-            return (a.tail ? 1 : 0) - (b.tail ? 1 : 0) || b.strong - a.strong || b.weight - a.weight || b.score - a.score || (a.id < b.id ? -1 : 1);
+            // (A word's parts or field never reorder pages that hold words: they only rank the pages found through them.)
+            var softOrder = a.via === "field" ? b.covered - a.covered || b.fieldScore - a.fieldScore :
+              a.via === "parts" ? b.covered - a.covered || b.partScore - a.partScore : 0;
+            return LEVEL[a.via] - LEVEL[b.via] || b.strong - a.strong || b.weight - a.weight || softOrder ||
+              b.score - a.score || (a.id < b.id ? -1 : 1);
           });
           base.results = list;
           return base;

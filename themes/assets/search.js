@@ -26,6 +26,7 @@
   var current = null;
   var shown = 0;
   var run = 0;
+  var lastGroup = "full"; // the group of the last result shown: full matches, partial matches, related fields
 
   function todayInJapan() {
     return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" })
@@ -217,7 +218,29 @@
     return frag;
   }
 
-  function renderOne(data, terms, today) {
+  function quoted(words) {
+    return words.map(function (w) { return "「" + w + "」"; }).join("");
+  }
+
+  // Full matches come first; a heading opens the results that lack a word and those found only through a field.
+  function groupOf(r) {
+    if (r.via === "field") return "field";
+    return r.lacks && r.lacks.length ? "partial" : "full";
+  }
+
+  function heading(group) {
+    var text = "一部の語だけを含む結果";
+    if (group === "field") {
+      var labels = [];
+      (current.words || []).forEach(function (w) { (w.fields || []).forEach(function (l) { if (labels.indexOf(l) < 0) labels.push(l); }); });
+      text = labels.length ? "関連する分類（" + labels.slice(0, 3).join("・") + "）の結果" : "関連する分類の結果";
+    }
+    var li = el("li", "kk-results__group");
+    li.appendChild(el("h2", "kk-results__heading", text));
+    return li;
+  }
+
+  function renderOne(data, terms, today, r) {
     var meta = data.meta || {};
     var item = el("li", "kk-result");
     var line = el("p", "kk-result__meta");
@@ -245,6 +268,7 @@
     var p = el("p", "kk-result__excerpt");
     p.appendChild(excerpt(data.content || "", meta.title || "", terms));
     item.appendChild(p);
+    if (r && r.lacks && r.lacks.length) item.appendChild(el("p", "kk-result__lacks", "含まない語：" + quoted(r.lacks)));
     return item;
   }
 
@@ -260,7 +284,13 @@
       return r.data().then(function (d) { return d || r.data(); });
     })).then(function (datas) {
       if (mine !== run) return;
-      datas.forEach(function (d) { if (d) list.appendChild(renderOne(d, terms, today)); });
+      datas.forEach(function (d, i) {
+        if (!d) return;
+        var group = groupOf(batch[i]);
+        if (group !== lastGroup) list.appendChild(heading(group));
+        lastGroup = group;
+        list.appendChild(renderOne(d, terms, today, batch[i]));
+      });
       shown += datas.length;
       more.hidden = shown >= current.results.length;
     });
@@ -304,6 +334,7 @@
     list.innerHTML = "";
     more.hidden = true;
     shown = 0;
+    lastGroup = "full";
     if (!q && !upcoming.checked) { say(""); current = null; done(mine); return Promise.resolve(); }
     say(q ? "「" + q + "」を検索しています…" : "これからの交流会を探しています…");
     var pending = q ? window.kkSearch(q, { bundle: bundle, portal: portal, filters: searchFilters(), baseUrl: root }) : allMeetings();
@@ -327,7 +358,13 @@
         say((q ? "「" + q + "」に一致する" : "") + (upcoming.checked ? "これからの交流会" : "情報") + "はありません。" + (Object.keys(chosen).length ? "絞り込みを外すと見つかるかもしれません。" : ""));
         return;
       }
-      say((q ? "「" + q + "」の" : "") + (upcoming.checked ? "これからの交流会 " : "検索結果 ") + found.results.length + " 件");
+      // Say what was searched when it is not what was typed: a typo read as a known word, a word found only through its field.
+      var notes = "";
+      (found.fixed || []).forEach(function (f) { notes += "「" + f.from + "」は見つからないため「" + f.to + "」で検索しました。"; });
+      (found.fields || []).forEach(function (f) {
+        notes += "「" + f.text + "」を含む情報はありません。" + (f.labels.length ? "関連する分類（" + f.labels.join("・") + "）の結果を表示しています。" : "");
+      });
+      say(notes + (q && !notes ? "「" + q + "」の" : "") + (upcoming.checked ? "これからの交流会 " : "検索結果 ") + found.results.length + " 件");
       var opened = null;
       try { opened = JSON.parse(sessionStorage.getItem("kk-opened") || "null"); } catch (e) { opened = null; }
       var want = opened && opened.search === window.location.search ? Math.max(PAGE, opened.shown) : PAGE;
