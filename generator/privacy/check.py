@@ -24,9 +24,18 @@ from .locate import locate
 from .prefill import prefilled
 from .public import PublicDetails
 from .reident import combination, reasons
-from .scan import scan_text
+from .scan import prescan, scan_text
 from .uniqueness import MIN_K, Cell, cell_counts, distinctive, k_of
 from .uniqueness import message as unique_message
+
+
+def workers() -> int:
+    """Processes for the text scan: the CPUs this process may use (KORYUKAI_WORKERS overrides)."""
+    import os
+
+    override = os.environ.get("KORYUKAI_WORKERS", "")
+    return int(override) if override.isdigit() else len(os.sched_getaffinity(0))
+
 
 # The challenge fields the re-identification check reads together.
 CHALLENGE_TEXT = scanned_fields(Challenge)
@@ -106,13 +115,17 @@ class _Checker:
         self.add(rec, (first.field,), fields[first.field], first.start, first.span, REIDENT, ja, en, Severity.WARNING)
 
     def run(self) -> list[Diagnostic]:
+        texts = []
         for kind in BY_NAME.values():
             fields = scanned_fields(kind.model)
             for rec in getattr(self.ds, kind.table).values():
                 for field in fields:
                     for path, value in values_at(rec.model, field):
                         if isinstance(value, str) and value:
-                            self.text(rec, path, value)
+                            texts.append((rec, path, value))
+        prescan([value for _, _, value in texts], workers())
+        for rec, path, value in texts:
+            self.text(rec, path, value)
         for rec in self.ds.meetings.values():
             signup = rec.model.signup
             self.form_url(rec, ("signup", "url"), signup.url if signup else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from .chars import HIRA, KANJI, KATA
@@ -161,12 +162,18 @@ def chinese_names(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
         yield Kind.PERSON, m.start(), m.end()
     for m in _CHINESE_ALONE.finditer(text):
         yield Kind.PERSON, m.start(), m.end() + (2 if text.startswith(("さん", "くん"), m.end()) else 1)
+    ends = [t.end for t in tokens]  # in text order: the tokens over a match are found by bisection
     for m in _CHINESE_NAME.finditer(text):
         a, b = m.span("name")
         name = m.group("name").replace(" ", "")
         if name[-1] in _NOT_GIVEN_END:
             continue
-        covering = [t for t in tokens if t.start < b and a < t.end]
+        first = bisect_right(ends, a)  # the first token ending after a
+        covering = []
+        for t in tokens[first:]:
+            if t.start >= b:
+                break
+            covering.append(t)
         if any(t.pos[0] not in ("名詞", "接頭辞", "接尾辞") for t in covering) or covering[0].start != a:
             continue
         whole = len(covering) == 1 and covering[0].person  # 王偉: the dictionary knows the name

@@ -45,6 +45,33 @@ def scan_text(text: str) -> list[Hit]:
     return hits
 
 
+def _scan_many(texts: list[str]) -> list[tuple[Hit, ...]]:
+    return [tuple(_scan(t)) for t in texts]
+
+
+def prescan(texts: list[str], workers: int) -> None:
+    """Scan many texts in `workers` processes and remember their findings (scan_text then looks them up).
+
+    The checks are pure functions of the text, so a forked process gives the same findings; the
+    morphological analysis dominates and runs in parallel. Few texts are not worth the processes.
+    """
+    todo = [t for t in dict.fromkeys(texts) if t not in _SEEN and len(t) <= _SEEN_LENGTH]
+    if workers < 2 or len(todo) < PRESCAN_MIN:
+        return
+    import multiprocessing
+
+    chunks = [todo[i:i + PRESCAN_CHUNK] for i in range(0, len(todo), PRESCAN_CHUNK)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for chunk, found in zip(chunks, pool.imap(_scan_many, chunks), strict=True):
+            if len(_SEEN) + len(chunk) > _SEEN_LIMIT:
+                _SEEN.clear()
+            _SEEN.update(zip(chunk, found, strict=True))
+
+
+PRESCAN_MIN = 3000  # texts: below this (the demo has ~400) one process is faster than starting more
+PRESCAN_CHUNK = 200
+
+
 def _scan(text: str) -> list[Hit]:
     normalised = normalise(text)
     hits = []
