@@ -24,7 +24,7 @@ from .charts import outcome_chart, rate_chart
 from .meta import MAP_SEARCH, MetaMaker
 from .pages import Page
 from .picture import PictureBuilder
-from .portals import Portal
+from .portals import Portal, contact_view
 from .records import ChallengeFacts, Facts, MeetingFacts, VeteranFacts
 from .signup import STATE_LABELS, state_changes
 from .totals import Totals, figures
@@ -35,6 +35,7 @@ from .views import (
     ChallengeCard,
     ChallengeListView,
     ChallengePageView,
+    ContactView,
     HomeView,
     InstitutionItem,
     LinkItem,
@@ -186,12 +187,18 @@ class Presenter:
             title=portal.title, portal_name=portal.name, colour=portal.color or DEFAULT_COLOUR, demo=portal.demo,
             home_url=portal_url(pid), search_url=list_url(pid, "search"),
             nav=tuple(NavItem(label, url, key == current) for label, url, key in items),
-            crumbs=crumbs, show_crumbs=len(crumbs) > 1 or kind != "home", contact=portal.contact,
+            crumbs=crumbs, show_crumbs=len(crumbs) > 1 or kind != "home",
+            contact=portal.contact if portal.kind != "national" else self.national_contact(),
             footer_links=tuple(LinkItem(label, content_url(self.root, slug)) for label, slug in FOOTER_LINKS),
             national_url="" if pid else None,
         )
         self._shells[cache_key] = shell
         return shell
+
+    def national_contact(self) -> ContactView | None:
+        """The national portal's desk, from regions/national.yml (absent: no お問い合わせ in its footer)."""
+        national = self.ds.national
+        return contact_view("", national.contact) if national else None
 
     # -- pages ----------------------------------------------------------------------
 
