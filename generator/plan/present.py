@@ -72,7 +72,7 @@ OUTCOME_ROWS = 60
 SKS_MEAN = SKS_REFERENCES[0]  # 73.3%, the real average beside a portal's own rate
 TAKING_SIGNUPS = ("open", "closing", "not_open")
 FOOTER_LINKS = (("新現役交流会とは", "about"), ("新現役として参加するには", "join"), ("機関の方へ：交流会を始める", "start"),
-                ("掲載の手順（ガイド）", "guide"), ("よくある質問", "faq"))
+                ("掲載の手順（ガイド）", "guide"), ("よくある質問", "faq"), ("ウェブアクセシビリティ方針", "accessibility"))
 
 
 def signup_host(url: str) -> str:
