@@ -24,6 +24,7 @@ import yaml
 
 from generator.a11y_results import RESULTS_PATH
 from generator.build import build
+from generator.plan.page_types import PAGE_TYPES
 from tests.conftest import REPO, TODAY
 
 from .a11y_catalogue import CLOSED_DAY, WIDTHS, axe_violations, build_closed_site, catalogue, page_path
@@ -52,6 +53,12 @@ def html_errors(files: list[Path]) -> dict[Path, int]:
             if line.startswith((f'"file:{f}"', f'"{f}"', f"{f}:")) and ": error" in line:
                 counts[f] += 1
     return counts
+
+
+def _order(item: tuple[str, object]) -> tuple[int, str]:
+    """The page types in the order a visitor meets them (PAGE_TYPES), then the editorial pages."""
+    order = list(PAGE_TYPES)
+    return (order.index(item[0]) if item[0] in order else len(order), item[0])
 
 
 def run(tested_on: date, out: Path) -> dict:
@@ -86,7 +93,7 @@ def run(tested_on: date, out: Path) -> dict:
         "browser": version,
         "widths": [w for w, _ in WIDTHS.values()],
         "pages": [{"type": tid, "name": p.name, "url": "/" + p.url, "axe_violations": found[tid],
-                   "html_errors": errors[files[tid]]} for tid, (_, p) in sorted(types.items())],
+                   "html_errors": errors[files[tid]]} for tid, (_, p) in sorted(types.items(), key=_order)],
     }
     out.write_text(HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     return data
