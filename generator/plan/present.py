@@ -315,7 +315,7 @@ class Presenter:
             by_child_word=word if rates else None,
             rate_chart=rate_chart([(r.name, r.figures) for r in rates], f"{word}ごとのマッチング率") if rates else Markup(""),
             rates=rates, meetings=tuple(rows), picture=self.picture(portal), demo=portal.demo,
-            reference=ReferenceFigure(f"{SKS_MEAN.value}%", "新現役交流会サポート（SKS）が報告している平均マッチング率",
+            reference=ReferenceFigure(f"{SKS_MEAN.value}%", "SKS が報告している平均マッチング率",
                                       SKS_SOURCE),
             meetings_shown=len(rows), meetings_note=note,
         )
