@@ -1,6 +1,5 @@
 """Meeting pages say what a visitor can still do in each state (issue 18, screenshots): a held, cancelled or
-postponed meeting offers no calendar entry or flyer for itself, and a held meeting's own figures are not
-introduced as 「交流会 1回」."""
+postponed meeting offers no calendar entry or flyer for itself."""
 
 from __future__ import annotations
 
@@ -32,8 +31,3 @@ def test_calendar_and_flyer_only_for_a_meeting_ahead(demo_site: Path, state: str
     if not ahead:
         assert "受付開始日と申込締切も" not in html
 
-
-def test_held_meeting_figures_have_no_meeting_count_row(demo_site: Path) -> None:
-    html = _html(demo_site, "held")
-    table = html.split("<caption>この回の実績</caption>", 1)[1].split("</table>", 1)[0]
-    assert '<th scope="row">交流会</th>' not in table and '<th scope="row">マッチング率</th>' in table

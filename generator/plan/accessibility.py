@@ -34,12 +34,12 @@ def results_html(results: A11yResults | None) -> str:
                     .format(r.name, AUTOMATED_ONLY, axe, html))
     passed = sum(1 for r in results.pages if r.axe_violations == 0 and r.html_errors == 0)
     summary = Markup(
-        "<ul class=\"kk-test-facts\"><li>試験日: {}</li><li>試験した画面の幅: {}</li>"
+        "<ul class=\"kk-test-facts\" data-pagefind-ignore=\"all\"><li>試験日: {}</li><li>試験した画面の幅: {}</li>"
         "<li>道具: axe-core {}（{}）、Nu Html Checker {}</li>"
         "<li>結果: {} 種類のページのうち {} 種類で、自動試験の問題なし</li></ul>"
     ).format(day, widths, results.axe_core, results.browser, results.nu_html_checker, len(results.pages), passed)
     table = Markup(
-        "<div class=\"kk-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"ページの種類ごとの試験結果の表（横にスクロールできます）\">"
+        "<div class=\"kk-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"ページの種類ごとの試験結果の表（横にスクロールできます）\" data-pagefind-ignore=\"all\">"
         "<table class=\"kk-table kk-table--key\"><caption>ページの種類ごとの試験結果（{}）</caption>"
         "<thead><tr><th scope=\"col\">ページの種類</th><th scope=\"col\">対応度</th><th scope=\"col\">axe-core</th>"
         "<th scope=\"col\">HTML（Nu Html Checker）</th></tr></thead><tbody>{}</tbody></table></div>"
