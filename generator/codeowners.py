@@ -31,5 +31,6 @@ def codeowners(ds: Dataset, sks: str) -> str:
             if inst.region == rid and inst.model.owners:
                 # The region's owners review too, so a region keeps sight of its portal.
                 lines.append(f"/regions/{key.replace('/', '/institutions/', 1)}/ {' '.join(inst.model.owners)} {owners}")
-    lines += ["", "# 守秘義務チェックの例外は SKS だけが承認します", f"/regions/privacy-allow.yml {sks}", ""]
+    lines += ["", "# 全国ポータルの設定（問い合わせ先）は SKS が承認します", f"/regions/national.yml {sks}",
+              "", "# 守秘義務チェックの例外は SKS だけが承認します", f"/regions/privacy-allow.yml {sks}", ""]
     return "\n".join(lines)

@@ -13,11 +13,12 @@ any other; the plan then places the page like every other page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import Field, ValidationError
 
+from .a11y_results import A11yResults, load_results
 from .diagnostics import Diagnostic
 from .discover import link_problem
 from .errors_ja import translate
@@ -27,6 +28,7 @@ from .safe_fs import UnsafePath, read_regular
 from .safe_fs import kind as path_kind
 
 CONTENT_DIR = "content"
+ACCESSIBILITY_SLUG = "accessibility"  # the page that publishes the accessibility test results
 _FENCE = "---\n"
 
 
@@ -43,6 +45,7 @@ class EditorialPage:
     path: str  # content/about.md
     title: str
     markdown: str  # the body after the front matter
+    results: A11yResults | None = None  # the accessibility page's test results (content/accessibility-results.yml)
 
 
 def _split(text: str) -> tuple[str, str]:
@@ -86,4 +89,8 @@ def load_content(project_root: Path) -> tuple[tuple[EditorialPage, ...], list[Di
             problems += translate(FrontMatter, exc, loaded)
             continue
         pages.append(EditorialPage(path.stem, rel, meta.title, body))
+    results, found = load_results(project_root)
+    problems += found
+    if results is not None:
+        pages = [replace(p, results=results) if p.slug == ACCESSIBILITY_SLUG else p for p in pages]
     return tuple(pages), problems

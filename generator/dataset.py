@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from .loader import LoadedFile
 from .models import Challenge, Institution, Meeting, Region, Veteran
+from .models.national import National
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,6 +43,7 @@ class Dataset:
     challenges: dict[str, Record[Challenge]]  # key: "region/institution/challenge"
     veterans: dict[str, Record[Veteran]]  # key: "region/veteran"
     unpublished: frozenset[str] = frozenset()  # keys held back (no consent)
+    national: National | None = None  # regions/national.yml: the national portal's contact (national.py)
 
     def is_demo(self, region: str) -> bool:
         return self.regions[region].model.demo

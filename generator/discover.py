@@ -24,7 +24,7 @@ INSTITUTION_FILES = [k for k in KINDS if "{id}" in k.path and "{institution}" in
 __all__ = ["MEETING_ID", "RESERVED_IDS", "SLUG", "Found", "discover"]
 
 # Files that may sit beside the data without being data.
-_IGNORED_NAMES = frozenset({"README.md", ".gitkeep", "privacy-allow.yml", "CODEOWNERS"})
+_IGNORED_NAMES = frozenset({"README.md", ".gitkeep", "privacy-allow.yml", "national.yml", "CODEOWNERS"})
 _IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".webp"})
 
 

@@ -24,6 +24,7 @@ ROOT_ENTRIES = (
     "search", "static", "stylesheets", "javascripts", "images", "content", "schemas", "templates",
     "regions", "institutions",
     "summary",  # the national portal's one-page summary (plan/urls.py SUMMARY_URL)
+    "accessibility",  # the accessibility policy and test results (content/accessibility.md)
     # Reach files at every portal's root (generator/outputs/): calendar.ics, feed.atom, data/, icons, robots.txt.
     "calendar", "feed", "data", "opendata", "favicon", "apple-touch-icon", "robots", "share",
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic, has_errors, sort_diagnostics
 from .discover import discover
 from .errors_ja import translate
 from .loader import load_file
+from .national import load_national
 from .privacy.allow import AllowList, load_allow
 from .registry import BY_NAME, KINDS
 
@@ -98,6 +99,10 @@ def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root
         veterans={k: r for k, r in tables["veteran"].items() if r.region in regions},
         unpublished=unpublished,
     )
+    national, national_problems = load_national(root)
+    diagnostics += national_problems
+    if national is not None:
+        dataset = replace(dataset, national=national)
     allow, allow_problems = load_allow(root)
     diagnostics += allow_problems
     diagnostics += cross_check(root, dataset, failed)

@@ -99,5 +99,5 @@ def test_trend_table_matches_the_yaml_per_year(demo_site: Path) -> None:
             companies[m["date"].year] += (m.get("outcome") or {}).get("companies", 0)
     html = _page(demo_site, "outcomes/")
     table = re.search(r'<caption>年ごとの実績（全国）.*?</table>', html, re.S).group(0)  # type: ignore[union-attr]
-    rows = re.findall(r'<th scope="row">(\d{4})年</th><td>(\d+)回</td><td>(\d+)社</td>', table)
+    rows = re.findall(r'<th scope="row">(\d{4})年</th><td class="kk-rate">[^<]*</td><td>(\d+)回</td><td>(\d+)社</td>', table)
     assert {int(y): (int(n), int(c)) for y, n, c in rows} == {y: (per_year[y], companies[y]) for y in per_year}

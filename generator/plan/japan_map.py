@@ -161,8 +161,24 @@ def _inside_point(ring: Sequence[tuple[float, float]]) -> tuple[float, float]:
 
 
 def _path(points: Sequence[tuple[float, float]], closed: bool) -> str:
-    d = "M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in points)
-    return d + ("Z" if closed else "")
+    """Path data with relative steps after the first point ("M298,386l10-4 5-3"): the same shape as absolute
+    "L308,382L313,379" in about half the bytes, which keeps the national outcomes page under its size budget."""
+    if not points:
+        return ""
+    x0, y0 = points[0]
+    d = [f"M{_n(x0)},{_n(y0)}l"]
+    for x, y in points[1:]:
+        dx, dy = round(x - x0, 1), round(y - y0, 1)
+        x0, y0 = x, y
+        if dx == 0 and dy == 0:
+            continue  # a repeated point draws nothing
+        for v in (dx, dy):
+            s = _n(v)
+            # A number needs a separator only when it does not start with its own sign.
+            d.append(s if s.startswith("-") or d[-1].endswith("l") else " " + s)
+    out = "".join(d)
+    out = out[:-1] if out.endswith("l") else out
+    return out + ("Z" if closed else "")
 
 
 def _n(v: float) -> str:

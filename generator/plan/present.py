@@ -38,16 +38,18 @@ from .filters import (
 from .meta import MAP_SEARCH, MetaMaker
 from .pages import Page
 from .picture import PictureBuilder
-from .portals import Portal
+from .portals import Portal, contact_view
 from .records import ChallengeFacts, Facts, MeetingFacts, VeteranFacts
 from .signup import STATE_LABELS, state_changes
 from .totals import Totals, figures
+from .trends import SKS_REFERENCES, SKS_SOURCE
 from .urls import challenge_url, content_url, list_url, meeting_url, portal_url, veteran_url
 from .views import (
     Badge,
     ChallengeCard,
     ChallengeListView,
     ChallengePageView,
+    ContactView,
     HomeView,
     InstitutionItem,
     LinkItem,
@@ -65,6 +67,7 @@ from .views import (
     PageView,
     Picture,
     RateRow,
+    ReferenceFigure,
     RegionCard,
     SearchMeta,
     SearchTerms,
@@ -82,9 +85,10 @@ DEFAULT_COLOUR = "#1f4e8c"
 HOME_CARDS = 6
 HOME_RECENT = 3
 OUTCOME_ROWS = 60
+SKS_MEAN = SKS_REFERENCES[0]  # 73.3%, the real average beside a portal's own rate
 TAKING_SIGNUPS = ("open", "closing", "not_open")
 FOOTER_LINKS = (("新現役交流会とは", "about"), ("新現役として参加するには", "join"), ("機関の方へ：交流会を始める", "start"),
-                ("掲載の手順（ガイド）", "guide"), ("よくある質問", "faq"))
+                ("掲載の手順（ガイド）", "guide"), ("よくある質問", "faq"), ("ウェブアクセシビリティ方針", "accessibility"))
 
 
 def signup_host(url: str) -> str:
@@ -235,12 +239,18 @@ class Presenter:
             title=portal.title, portal_name=portal.name, colour=portal.color or DEFAULT_COLOUR, demo=portal.demo,
             home_url=portal_url(pid), search_url=list_url(pid, "search"),
             nav=tuple(NavItem(label, url, key == current) for label, url, key in items),
-            crumbs=crumbs, show_crumbs=len(crumbs) > 1 or kind != "home", contact=portal.contact,
+            crumbs=crumbs, show_crumbs=len(crumbs) > 1 or kind != "home",
+            contact=portal.contact if portal.kind != "national" else self.national_contact(),
             footer_links=tuple(LinkItem(label, content_url(self.root, slug)) for label, slug in FOOTER_LINKS),
             national_url="" if pid else None,
         )
         self._shells[cache_key] = shell
         return shell
+
+    def national_contact(self) -> ContactView | None:
+        """The national portal's desk, from regions/national.yml (absent: no お問い合わせ in its footer)."""
+        national = self.ds.national
+        return contact_view("", national.contact) if national else None
 
     # -- pages ----------------------------------------------------------------------
 
@@ -345,18 +355,30 @@ class Presenter:
             rates = tuple(RateRow(self.portals[child].name, figures(self.portals[child].totals))
                           for child in portal.children if self.portals[child].totals.companies)
         rows = []
-        for key in portal.past[:OUTCOME_ROWS]:
+        for key in portal.past:
             f = self.facts.meetings[key]
             if f.m.outcome and f.state == "held":
+                if len(rows) == OUTCOME_ROWS:
+                    break
                 rows.append(MeetingOutcomeRow(meeting_url(key), jp_date(f.m.date, weekday=False), f.m.title,
                                               figures(Totals.of(f.m.outcome))))
         held = portal.totals.meetings > 0
+        # The page stays small at nation size: the table keeps the newest rows; the totals above and the
+        # per-year table (national, region) still count every held meeting.
+        note = None
+        if held and portal.totals.meetings > len(rows):
+            where = "上の合計と「年ごとの推移」" if portal.kind != "institution" else "上の合計"
+            note = (f"表は新しい{len(rows)}回です（開催済み{portal.totals.meetings}回のうち）。"
+                    f"それより前の回も{where}に含めています。")
         return OutcomesView(
             heading=f"これまでの実績{suffix}", national=portal.kind == "national",
             figures=t if held else None, chart=outcome_chart(t) if held else Markup(""),
             by_child_word=word if rates else None,
             rate_chart=rate_chart([(r.name, r.figures) for r in rates], f"{word}ごとのマッチング率") if rates else Markup(""),
-            rates=rates, meetings=tuple(rows), picture=self.picture(portal),
+            rates=rates, meetings=tuple(rows), picture=self.picture(portal), demo=portal.demo,
+            reference=ReferenceFigure(f"{SKS_MEAN.value}%", "SKS が報告している平均マッチング率",
+                                      SKS_SOURCE),
+            meetings_shown=len(rows), meetings_note=note,
         )
 
     def search(self, portal: Portal) -> SearchView:

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
-from ..content import EditorialPage
+from ..content import ACCESSIBILITY_SLUG, EditorialPage
 from ..dataset import Dataset
 from ..search.records import SearchRecord, search_records
+from .accessibility import with_results
 from .exports import Exports, build_exports
 from .meta import OPENDATA_SLUG, MetaMaker
+from .page_types import PageType, page_types
 from .pages import Page, detail_pages, portal_pages, standalone
 from .portals import NATIONAL_TITLE, Portal, build_portals
 from .present import Presenter
@@ -77,7 +79,8 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
     top = portals[root]
     for doc in content:
         pages.append(Page(content_url(root, doc.slug), "", root, doc.title, "content", top.demo,
-                          view=ContentView(doc.markdown, doc.path)))
+                          view=ContentView(with_results(doc.markdown, doc.results) if doc.slug == ACCESSIBILITY_SLUG
+                                           else doc.markdown, doc.path)))
     presenter = Presenter(ds, facts, portals, root, today)
     search = search_records(facts, portals, {rid: r.model.name for rid, r in ds.regions.items()})
     presenter.records_for_search = search
@@ -91,3 +94,9 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
     not_found = presenter.fill(replace(home, template="404.html", title="ページが見つかりません", kind="404"))
     return SitePlan(today=today, root=root, portals=portals, pages=tuple(presenter.fill(p) for p in pages),
                     not_found=not_found, national_url=national_url, site_url=site_url, exports=exports, search=search)
+
+
+def plan_page_types(plan: SitePlan) -> dict[str, PageType]:
+    """One page of each type in this plan (for the accessibility tests and page), with its URL in this build."""
+    found = page_types(plan.pages, {pid: p.kind for pid, p in plan.portals.items()}, plan.not_found)
+    return {k: replace(t, url=t.url if t.url == "404.html" else plan.url(t.url) or "") for k, t in found.items()}

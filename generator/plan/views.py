@@ -493,6 +493,15 @@ class MeetingOutcomeRow:
 
 
 @dataclass(frozen=True)
+class ReferenceFigure:
+    """A real figure printed beside the portal's own (which may be demo data), with its source."""
+
+    value: str  # 73.3%
+    label: str
+    source: str
+
+
+@dataclass(frozen=True)
 class OutcomesView:
     heading: str
     national: bool
@@ -503,6 +512,10 @@ class OutcomesView:
     rates: tuple[RateRow, ...]
     meetings: tuple[MeetingOutcomeRow, ...]
     picture: Picture | None = None  # national: trends and map; region: trends
+    demo: bool = False  # the portal's figures come from fictional demo data: said beside each figure and table
+    reference: ReferenceFigure | None = None  # SKS's real average, beside the portal's own rate
+    meetings_shown: int = 0  # rows in the per-meeting table (the newest OUTCOME_ROWS held meetings)
+    meetings_note: str | None = None  # said when older held meetings are left out of that table
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,10 @@ class PublicDetails:
         emails: set[str] = set()
         hosts: set[str] = {url_host(h) for h in (*vocab.DEFAULT_FORM_HOSTS, *extra_hosts) if h}
         phrases: set[str] = set(extra_phrases)
-        owners = [*ds.regions.values(), *ds.institutions.values()]
-        for rec in owners:
-            model = rec.model
+        owners = [rec.model for rec in (*ds.regions.values(), *ds.institutions.values())]
+        if ds.national is not None:
+            owners.append(ds.national)  # the national desk (regions/national.yml) publishes its contact too
+        for model in owners:
             contact = getattr(model, "contact", None)
             if contact is not None:
                 if contact.phone:

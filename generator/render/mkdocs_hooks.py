@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from html import escape, unescape
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 _PAGES: dict[str, dict[str, Any]] = {}
@@ -39,7 +40,44 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         '<div hidden data-pagefind-ignore><span data-pagefind-filter="種類">ページ</span>'
         '<span data-pagefind-sort="date">1970-01-01</span></div>'
     )
-    return f'<div class="kk-content" data-pagefind-body>{meta}{html}</div>'
+    body = with_contents(html, _sections(page.toc))
+    if PurePosixPath(page.file.src_uri).stem in UNSEARCHED:
+        return f'<div class="kk-content">{body}</div>'
+    return f'<div class="kk-content" data-pagefind-body>{meta}{body}</div>'
+
+
+# Pages reached from every footer but not what a visitor searches for: left out of the search index, so their
+# words (the accessibility results name every page type: 交流会（中止） …) don't crowd out records.
+UNSEARCHED = frozenset({"accessibility"})
+
+
+TOC_MIN_SECTIONS = 3  # a page with this many sections or more gets a table of contents and back-to-top links
+_H2 = re.compile(r'<h2 id="')
+
+
+def _sections(toc: Any) -> list[tuple[str, str]]:
+    """(title, #anchor) of each second-level heading, from the table of contents MkDocs built."""
+    found: list[tuple[str, str]] = []
+    for item in toc:
+        for entry in (item.children if item.level == 1 else [item]):
+            if entry.level == 2:
+                found.append((entry.title, entry.url))
+    return found
+
+
+def with_contents(html: str, sections: list[tuple[str, str]]) -> str:
+    """An editorial page with a table of contents before its first section and a 「目次に戻る」 link at the
+    end of every section, so a long page (the guide is about 35,000 px tall on a phone) can be walked."""
+    if len(sections) < TOC_MIN_SECTIONS:
+        return html
+    back = '<p class="kk-totop" data-pagefind-ignore="all"><a href="#kk-toc">↑ 目次に戻る</a></p>'
+    parts = _H2.split(html)
+    body = parts[0] + "".join(("" if i == 0 else back) + '<h2 id="' + part for i, part in enumerate(parts[1:])) + back
+    items = "".join(f'<li><a href="{escape(url)}">{escape(unescape(title))}</a></li>' for title, url in sections)
+    toc = (f'<nav class="kk-toc" id="kk-toc" aria-labelledby="kk-toc-title" data-pagefind-ignore="all"><p class="kk-toc__title" id="kk-toc-title">'
+           f'<strong>目次</strong></p><ol>{items}</ol></nav>')
+    first = body.find('<h2 id="')
+    return body[:first] + toc + body[first:]
 
 
 # Material's base.html puts autocomplete="off" on its drawer/search checkboxes, outside any block we
