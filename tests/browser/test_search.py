@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -374,3 +375,14 @@ def test_national_search_finds_the_editorial_pages_and_regions_do_not(browser, s
     assert "about/" in national and "guide/" in national
     regional = page.evaluate(PIPELINE_JS, [site_url + "pagefind/", "事前ヒアリング", "kanto", {}, 100])["urls"]
     assert regional and all(url.startswith("kanto/") for url in regional)
+
+
+def test_excerpts_keep_japanese_punctuation(browser, site_url: str) -> None:
+    """The index holds NFKC text; an excerpt shows 卸売業，小売業 and （木）, not 卸売業,小売業 and (木)."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "search/?q=卸売業")
+    assert results_of(page)
+    excerpts = page.locator(".kk-result__excerpt").all_inner_texts()
+    joined = "\n".join(excerpts)
+    assert "卸売業，小売業" in joined, joined
+    assert not re.search(r"[^\x00-\x7f][,(]|[,)][^\x00-\x7f ]", joined), joined

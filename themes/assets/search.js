@@ -169,9 +169,22 @@
     return out.length === text.length ? out : text;
   }
 
+  // The index holds NFKC text (so ＤＸ meets DX), which turns 卸売業，小売業 into 卸売業,小売業 and
+  // （木） into (木): Japanese punctuation comes back where Japanese text touches it (same length,
+  // so offsets stay valid).
+  var WIDE = { ",": "，", "(": "（", ")": "）", ":": "：" };
+  function japanesePunctuation(text) {
+    return text.replace(/([^\x00-\x7f])([,:)])|([,(:])(?=[^\x00-\x7f])|([^\x00-\x7f]\([^()]*)\)/g,
+      function (all, before, mark, mark2, open) {
+        if (before) return before + WIDE[mark];
+        if (mark2) return WIDE[mark2];
+        return open.replace("(", "（") + "）";
+      });
+  }
+
   // An excerpt that starts at the beginning of the sentence holding the first matched word.
   function excerpt(content, title, terms) {
-    var text = content.replace(TOKENS, " ").replace(/\s+/g, " ").trim();
+    var text = japanesePunctuation(content.replace(TOKENS, " ").replace(/\s+/g, " ").trim());
     // Start after the kicker and title the result already shows, and after short labels (募集終了.).
     var t = title ? text.indexOf(title) : -1;
     if (t >= 0 && t < 40) text = text.slice(t + title.length).trim();
