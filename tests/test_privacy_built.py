@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from datetime import date
 from pathlib import Path
@@ -232,3 +233,26 @@ def test_search_metadata_words_stay_apart_for_the_scan() -> None:
     lines = extract(str(markup)).lines
     assert "中国" in lines and "鳥取県" in lines
     assert [h.span for line in lines for h in scan_text(line)] == []
+
+
+def test_scan_in_processes_gives_the_same_findings(site: tuple[Path, SitePlan], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large sites are scanned in one forked process per CPU; the merged report is the one process's."""
+    out, plan = site
+    pages = sorted(p for p in out.rglob("index.html") if "</article>" in p.read_text(encoding="utf-8"))
+    for i, page in enumerate(pages):  # the same leak on every page (counted across shards) and one per page
+        inject(page, f"<p>TEL 03-1234-5678</p><p>連絡先 taro{i}@example.net</p>")
+    monkeypatch.setenv("KORYUKAI_WORKERS", "1")
+    expected = texts(out, plan)
+    assert len(expected) > len(pages)
+    monkeypatch.setenv("KORYUKAI_WORKERS", "2")
+    monkeypatch.setattr(generator.privacy.built, "PARALLEL_MIN_FILES", 1)
+    spawned = []
+    real_pool = multiprocessing.get_context("fork").Pool
+
+    def counting_pool(*args, **kwargs):
+        spawned.append(args)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing.context.ForkContext, "Pool", lambda self, *a, **k: counting_pool(*a, **k))
+    assert texts(out, plan) == expected
+    assert spawned == [(2,)]

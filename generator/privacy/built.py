@@ -190,8 +190,50 @@ def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) ->
     # A meeting's A4 flyer prints its record's fields: scanned like the page, not as editorial text.
     planned |= {url + FLYER_DIR + "index.html" for p in plan.pages if p.kind == "meeting"
                 and (url := plan.url(p.url)) is not None}
+    files = list(_files(site))
+    jobs = _workers() if len(files) >= PARALLEL_MIN_FILES else 1
+    if jobs < 2:
+        scanner = _Scanner(public, allow.phrases)
+        _scan_files(scanner, site, files, planned)
+        return scanner.diagnostics()
+    # Pages in interleaved shards, one forked process each (the checks are pure; each process keeps
+    # its own line cache); their findings are merged before the diagnostics are written.
+    import multiprocessing
+
+    global _SHARED
+    _SHARED = (site, planned, public, allow.phrases)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            found = pool.map(_scan_shard, [files[i::jobs] for i in range(jobs)])
+    finally:
+        _SHARED = None
     scanner = _Scanner(public, allow.phrases)
-    for path in _files(site):
+    for part in found:
+        for finding, rels in part.items():
+            scanner.found.setdefault(finding, []).extend(rels)
+    return scanner.diagnostics()
+
+
+PARALLEL_MIN_FILES = 2000  # below this (the demo has ~600 files) one process is faster than forking
+_SHARED: tuple[Path, set[str], PublicDetails, tuple[str, ...]] | None = None  # what forked shards read
+
+
+def _workers() -> int:
+    from .check import workers
+
+    return workers()
+
+
+def _scan_shard(files: list[Path]) -> dict[Finding, list[str]]:
+    assert _SHARED is not None
+    site, planned, public, phrases = _SHARED
+    scanner = _Scanner(public, phrases)
+    _scan_files(scanner, site, files, planned)
+    return scanner.found
+
+
+def _scan_files(scanner: _Scanner, site: Path, files: list[Path], planned: set[str]) -> None:
+    for path in files:
         rel = path.relative_to(site).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".html":
@@ -208,4 +250,4 @@ def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) ->
         links = tuple(s.strip() for s in strings if ABSOLUTE_LINK.match(s.strip()) and not any(c.isspace() for c in s.strip()))
         lines = [line.strip() for s in strings if s.strip() not in links for line in s.splitlines() if line.strip()]
         scanner.add(rel, lines, links, editorial=False)
-    return scanner.diagnostics()
+
