@@ -25,6 +25,7 @@ import cbor2
 SIGNATURE = b"pagefind_dcd"
 PAGES = 1  # position of the page list ([fragment hash, word count], …) in the pf_meta array
 FILTERS = 3  # position of the filter list in the pf_meta array
+SORTS = 4  # position of the sort list ([name, [page numbers in order]], …)
 
 
 def read_data(path: Path) -> Any:
@@ -57,6 +58,7 @@ def canonicalise(bundle: Path) -> None:
         if {h for _, h in filters} != set(renamed):
             raise ValueError(f"unexpected Pagefind metadata layout in {meta_path}")
         meta[FILTERS] = sorted([[name, renamed[h]] for name, h in filters], key=lambda x: x[0])
+        meta[SORTS] = sorted(meta[SORTS], key=lambda x: x[0])  # [[sort name, page order]], hash-map order too
         meta_bytes = _encode(meta)
         meta_hash = f"{lang}_{hashlib.sha256(meta_bytes).hexdigest()[:10]}"
         meta_path.unlink()

@@ -86,6 +86,10 @@ _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplet
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    # The page is written: let go of its pieces (MkDocs keeps every page object to the end of the build).
+    page.meta.pop("kk", None)
+    _PAGES.pop(page.file.src_uri, None)
+    page.content = None
     return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
 
 

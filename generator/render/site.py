@@ -137,6 +137,7 @@ def render_site(
 
     pages_json = work / "pages.json"
     pages_json.write_text(json.dumps(entries, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    entries.clear()  # the hook reads the file; one copy of every page's HTML in memory, not two
 
     base = yaml.safe_load((project_root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
     config = {

@@ -241,7 +241,8 @@ def write_dictionary(entries: dict[str, list], folder: Path) -> dict[str, int]:
     when a typed word is unknown); return figures for the build log."""
     folder.mkdir(parents=True, exist_ok=True)
     table: dict[tuple[str, str], int] = {}
-    shards, total = _write_shards({key: compact(entry, table) for key, entry in entries.items()}, folder, "")
+    # Keys in sorted order, so field numbers (first come, first numbered) are the same from build to build.
+    shards, total = _write_shards({key: compact(entries[key], table) for key in sorted(entries)}, folder, "")
     typos = typo_entries(entries)
     typo_shards, typo_bytes = _write_shards(typos, folder, "t")  # type: ignore[arg-type]
     meta = {"shards": shards, "keys": len(entries), "generic": [fold(w) for w in GENERIC],
