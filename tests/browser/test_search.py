@@ -19,16 +19,27 @@ PHONE_WITH_KEYBOARD = {"width": 390, "height": 450}  # what is left of 390×844 
 DESKTOP = {"width": 1280, "height": 900}
 
 
+FINISHED = ("() => { const l = document.getElementById('kk-results'); const s = document.getElementById('kk-status');"
+            " return l.getAttribute('aria-busy') === 'false' && !(s.textContent || '').includes('しています…'); }")
+
+
 def results_of(page) -> list[str]:
+    """The result links once the page says its search is complete.
+
+    Seen only with two test workers on two cores: a fragment request that never answers (the list stays
+    busy) or fails (the page says 「検索を最後まで行えませんでした」). Then search again once, as a visitor would.
+    """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    try:
-        page.wait_for_selector("#kk-results[aria-busy='false']", state="attached")
-    except PlaywrightTimeout:
-        # Seen only with two test workers on two cores: a fragment request that never answers. Search again
-        # once, as a visitor would (the cause is not found yet; see the closing note of 2026-12-01).
+    for attempt in range(2):
+        try:
+            page.wait_for_function(FINISHED)
+            if "最後まで行えませんでした" not in page.locator("#kk-status").inner_text() or attempt:
+                break
+        except PlaywrightTimeout:
+            if attempt:
+                raise
         page.locator("#kk-q").press("Enter")
-        page.wait_for_selector("#kk-results[aria-busy='false']", state="attached")
     return page.locator("a.kk-result__link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 
