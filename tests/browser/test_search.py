@@ -19,8 +19,12 @@ PHONE_WITH_KEYBOARD = {"width": 390, "height": 450}  # what is left of 390×844 
 DESKTOP = {"width": 1280, "height": 900}
 
 
+# Complete: the list is not busy, the status is not 「…しています…」, and a typed query has been answered (on load
+# the page runs an empty search that leaves the list idle with no status: a query still waiting for its 250 ms
+# typing pause must not read as done — the race behind a CI failure at 2028-02-29).
 FINISHED = ("() => { const l = document.getElementById('kk-results'); const s = document.getElementById('kk-status');"
-            " return l.getAttribute('aria-busy') === 'false' && !(s.textContent || '').includes('しています…'); }")
+            " const text = (s.textContent || '').trim(); const typed = document.getElementById('kk-q').value.trim();"
+            " return l.getAttribute('aria-busy') === 'false' && !text.includes('しています…') && (!typed || text !== ''); }")
 
 
 def results_of(page) -> list[str]:
@@ -344,7 +348,7 @@ def test_search_open_result_and_reach_signup(browser, site_url: str, viewport: d
     page.goto(site_url)
     page.get_by_role("link", name="検索").first.click()
     page.locator("#kk-q").fill("横浜市")
-    assert results_of(page)
+    assert results_of(page), (page.url, page.locator("#kk-status").inner_text(), page.evaluate("Date()"))
     page.locator("a.kk-result__link", has_text="第12回 みなと台").first.click()
     page.wait_for_load_state()
     assert page.url.endswith("/kanto/minatodai-shinkin/meetings/2026-12-10/")
