@@ -59,9 +59,11 @@
 
   /* -- the address ------------------------------------------------------ */
 
-  function readAddress() {
+  // keepTyped: on first load, words typed before this script ran (a fast typist, a slow phone) stay
+  // when the address holds no query, instead of being wiped.
+  function readAddress(keepTyped) {
     var params = new URLSearchParams(window.location.search);
-    input.value = params.get("q") || "";
+    if (params.get("q") !== null || !keepTyped) input.value = params.get("q") || "";
     upcoming.checked = params.get("upcoming") === "1";
     chosen = {};
     params.getAll("f").forEach(function (pair) {
@@ -425,7 +427,7 @@
   more.addEventListener("click", function () { showMore(PAGE); });
   window.addEventListener("popstate", function () { readAddress(); countChosen(); if (!panel.hidden || Object.keys(chosen).length) buildPanel(); search(); });
 
-  readAddress();
+  readAddress(true);
   countChosen();
   // The filter files are loaded when the panel is first opened, not for every first query.
   if (Object.keys(chosen).length) buildPanel();
