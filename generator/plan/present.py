@@ -8,8 +8,10 @@ the templates stay plain and another renderer could print the same views.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -176,13 +178,17 @@ class Presenter:
             at = self.portals[at].parent
         return ""
 
+    def _linked(self, key: str, portal_id: str, plain: Callable[[str], Any], links: Callable[[Any, str], Any]) -> Any:
+        """A card whose labels link to the filtered list of the portal that lists the record (cached per portal)."""
+        where = self.lister(portal_id, key)
+        linked = self._cards.get((key, where))
+        if linked is None:
+            linked = self._cards[(key, where)] = links(plain(key), where)
+        return linked
+
     def challenge_card(self, key: str, portal_id: str | None = None) -> ChallengeCard:
         if portal_id is not None:
-            where = self.lister(portal_id, key)
-            linked = self._cards.get((key, where))
-            if linked is None:
-                linked = self._cards[(key, where)] = challenge_links(self.challenge_card(key), where)
-            return linked  # type: ignore[return-value]
+            return self._linked(key, portal_id, self.challenge_card, challenge_links)  # type: ignore[return-value]
         card = self._cards.get(key)
         if card is None:
             c = self.facts.challenges[key].c
@@ -196,11 +202,7 @@ class Presenter:
 
     def veteran_card(self, key: str, portal_id: str | None = None) -> VeteranCard:
         if portal_id is not None:
-            where = self.lister(portal_id, key)
-            linked = self._cards.get((key, where))
-            if linked is None:
-                linked = self._cards[(key, where)] = veteran_links(self.veteran_card(key), where)
-            return linked  # type: ignore[return-value]
+            return self._linked(key, portal_id, self.veteran_card, veteran_links)  # type: ignore[return-value]
         card = self._cards.get(key)
         if card is None:
             v = self.facts.veterans[key].v

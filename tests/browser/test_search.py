@@ -83,6 +83,13 @@ def test_independent_set_meets_the_bar(browser, site_url: str) -> None:
     assert independent.mean(s.r10 for s in portals) >= r10 - 0.05
 
 
+def _run_set(browser, site_url: str, name: str) -> tuple[list, list]:
+    """A blind query set beside the first one, run through the page; (every query, the national ones)."""
+    scored = independent.run_on(browser.new_page(), site_url, independent.load(independent.SETS[0].with_name(name)))
+    print("\n" + independent.summary(scored))
+    return scored, [s for s in scored if not s.query.portal]
+
+
 def test_second_blind_set_holds_its_tuned_figures(browser, site_url: str) -> None:
     """72 queries by a second writer who saw neither the engine nor the first set.
 
@@ -91,11 +98,7 @@ def test_second_blind_set_holds_its_tuned_figures(browser, site_url: str) -> Non
     relative months; search3): national P@5 0.79, R@10 0.85, 3 answerable queries with nothing shown
     (金型, 旋盤, おさけ). Guarded a little below; a third blind set (C) measures what generalises.
     """
-    page = browser.new_page()
-    path = independent.SETS[0].with_name("holdout_b_2026_12.yml")
-    scored = independent.run_on(page, site_url, independent.load(path))
-    print("\n" + independent.summary(scored))
-    national = [s for s in scored if not s.query.portal]
+    scored, national = _run_set(browser, site_url, "holdout_b_2026_12.yml")
     assert independent.mean(s.p5 for s in national) >= 0.77
     assert independent.mean(s.r10 for s in national) >= 0.82
     assert len([s for s in scored if s.query.relevant and not s.shown]) <= 3
@@ -111,11 +114,7 @@ def test_third_blind_set_does_not_regress(browser, site_url: str) -> None:
     one no-answer query (ペットショップ, kanto) showing related-field results. Weakest: dates typed as people
     write them (12月10日, 2/25, 令和8年9月, 第10回) and abbreviations (プロマネ, ビジホ). A floor, not a target.
     """
-    page = browser.new_page()
-    path = independent.SETS[0].with_name("holdout_c_2026_12.yml")
-    scored = independent.run_on(page, site_url, independent.load(path))
-    print("\n" + independent.summary(scored))
-    national = [s for s in scored if not s.query.portal]
+    scored, national = _run_set(browser, site_url, "holdout_c_2026_12.yml")
     assert independent.mean(s.p5 for s in national) >= 0.72
     assert independent.mean(s.r10 for s in national) >= 0.76
     assert len([s for s in scored if s.query.relevant and not s.shown]) <= 10
