@@ -131,16 +131,17 @@ def serve(root: Path, out: Path, *, today: str | None, host: str, port: int, qui
     except OSError as exc:
         print(f"プレビューを始められません: {exc.strerror or exc} (cannot start the preview server)", file=sys.stderr)
         return 2
+    project = default_project_root(root)
+    watched = [root / w for w in WATCHED] + [project / w for w in WATCHED if project != root]
+    # Taken before the first build: a file saved while it runs is still seen as a change afterwards.
+    before = _snapshot(watched)
     if not _build_once(root, out, today, state, quiet) and not out.is_dir():
         server.server_close()
         return 1
-    project = default_project_root(root)
-    watched = [root / w for w in WATCHED] + [project / w for w in WATCHED if project != root]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     print(f"プレビュー: http://{host}:{server.server_address[1]}/ を開いてください（終了は Ctrl+C）"
           f" (preview at http://{host}:{server.server_address[1]}/)", file=sys.stderr)
-    before = _snapshot(watched)
     try:
         while True:
             time.sleep(1.0)

@@ -175,6 +175,33 @@ def test_preview_shows_a_saved_change_then_refreshes_search(valid_root: Path) ->
         proc.wait(timeout=10)
 
 
+def test_preview_rebuilds_a_file_saved_during_its_first_build(valid_root: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A contributor who saves while the first build runs still sees the change (CI once lost it under load)."""
+    from generator import serve as preview
+    from generator.build import BuildResult
+
+    meeting = valid_root / "regions/kanto/institutions/minato-shinkin/meetings/2026-12-10.yml"
+    seen: list[str] = []
+
+    def fake_build(root: Path, out: Path, **_: object) -> BuildResult:
+        seen.append(meeting.read_text(encoding="utf-8"))
+        if len(seen) == 1:  # the file is saved while the first build is still running
+            meeting.write_text(seen[0].replace("第12回", "第13回", 1), encoding="utf-8")
+        elif "第13回" in seen[-1]:
+            raise KeyboardInterrupt  # the rebuild saw the change: end the preview loop
+        out.mkdir(parents=True, exist_ok=True)
+        return BuildResult(ok=True, pages=1)
+
+    monkeypatch.setattr(preview, "build", fake_build)
+    runner = Thread(target=preview.serve, args=(valid_root, tmp_path / "out"),
+                    kwargs={"today": TODAY.isoformat(), "host": "127.0.0.1", "port": 0, "quiet": True}, daemon=True)
+    runner.start()
+    runner.join(timeout=30)
+    assert not runner.is_alive(), "the change saved during the first build was never rebuilt"
+    assert "第13回" in seen[-1] and len(seen) == 2
+
+
 def test_validate_one_file_from_anywhere(valid_root: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     from .conftest import MEETING
 
