@@ -82,7 +82,9 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
                           view=ContentView(with_results(doc.markdown, doc.results) if doc.slug == ACCESSIBILITY_SLUG
                                            else doc.markdown, doc.path)))
     presenter = Presenter(ds, facts, portals, root, today)
-    search = search_records(facts, portals, {rid: r.model.name for rid, r in ds.regions.items()})
+    search = search_records(facts, portals, {rid: r.model.name for rid, r in ds.regions.items()},
+                            {key: (i.model.name, *([i.model.short_name] if i.model.short_name else []))
+                             for key, i in ds.institutions.items()})
     presenter.records_for_search = search
     home = next(p for p in pages if p.kind == "home" and p.url == portal_url(root))
     # Share meta links files relative to each page, so it needs the URLs of this build: the pages are decided.

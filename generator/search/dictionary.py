@@ -12,7 +12,8 @@ Keys (all folded: NFKC, lower case, katakana as hiragana):
 - synonyms: every member of a concept group → the members the data holds;
 - ``~`` + a loose spelling of kana words (long vowels, small kana and っ dropped or
   enlarged): マーケッティング and マーケティング, ディサービス and デイサービス meet;
-- ``#`` + the sorted characters of kanji compounds of 3+ characters: 事業継承 finds 事業承継.
+- ``#`` + the sorted characters of kanji compounds of 3+ characters: 事業継承 finds 事業承継;
+- the clipped form of two-part katakana compounds (プロマネ → プロジェクトマネージャー), unless it is a word itself.
 
 Field words (the meaning layer, generator/search/fields.py): a key whose terms belong to fields
 (課題分類・業種) also carries the tokens of those fields' labels, and a field word the data lacks
@@ -63,6 +64,32 @@ def loose(key: str) -> str:
     return key.replace("ー", "").replace("っ", "").translate(SMALL)
 
 
+SMALL_KANA = frozenset("ぁぃぅぇぉゃゅょゎ")
+
+
+def clipped(term: str) -> str:
+    """The clipped form of a two-part katakana compound, two morae of each part (プロジェクトマネージャー →
+    ぷろまね, デジタルカメラ → でじかめ), or "" when the term is no such compound."""
+    if len(term) < 6 or not is_kana(term):
+        return ""
+    parts = parts_of("".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in term))
+    if len(parts) != 2:
+        return ""
+    heads = []
+    for part in parts:
+        morae: list[str] = []
+        for c in part:
+            if c in SMALL_KANA and morae:
+                morae[-1] += c
+            else:
+                morae.append(c)
+        head = "".join(morae[:2])
+        if len(morae) < 3 or "ー" in head or "っ" in head:
+            return ""
+        heads.append(head)
+    return "".join(heads)
+
+
 def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None) -> dict[str, list]:
     """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words)."""
     fields = fields or {}
@@ -98,6 +125,9 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
     for term in list(terms):
         if is_kana(term) and len(term) >= 4:
             add("~" + loose(term), term, terms[term])
+            short = clipped(term)
+            if short and short not in keys and short not in terms:
+                add(short, term, terms[term])  # プロマネ: never a word the data already holds
         if is_kanji(term) and len(term) >= 3:
             add("#" + "".join(sorted(term)), term, terms[term])
     for group in SYNONYMS:

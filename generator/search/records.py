@@ -8,7 +8,10 @@ query dictionary from the same values, so page and dictionary always agree.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,7 @@ KIND_LABELS = {"meeting": "交流会", "challenge": "企業の課題", "veteran"
 # *about* a term (its category, industry, prefecture) above one that mentions it once.
 LABEL_REPEAT = 3
 FIELD_LABELS = frozenset(FIELDS)
+NUMBERED = re.compile(r"第\s*(\d{1,4})\s*回")  # 第10回 in a meeting's title: staff search for it by that number
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,20 @@ def _portals_of(portals: dict[str, Portal]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in listed.items()}
 
 
-def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[str, str]) -> dict[str, SearchRecord]:
-    """Every published record, keyed by record key (the index keeps those with a page in the build)."""
+def meeting_labels(title: str, day: date) -> list[str]:
+    """What staff type to find one meeting: its day without the year (12月10日; kk-search.js turns 2/25,
+    2026/12/10 and 令和8年 into these forms) and its number (第10回)."""
+    numbers = [f"第{int(n)}回" for n in NUMBERED.findall(unicodedata.normalize("NFKC", title))]
+    return [f"{day.month}月{day.day}日", *dict.fromkeys(numbers)]
+
+
+def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[str, str],
+                   institution_names: dict[str, tuple[str, ...]] | None = None) -> dict[str, SearchRecord]:
+    """Every published record, keyed by record key (the index keeps those with a page in the build).
+
+    `institution_names` (institution key → its name and 略称, e.g. しらかば野信組) lets staff find their meetings
+    and challenges by the short form they use every day; the short form is a label, never shown on a page."""
+    names = institution_names or {}
     from ..plan.signup import STATE_LABELS
 
     listed = _portals_of(portals)
@@ -80,7 +96,8 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
         m = mf.m
         labels = [vocab.MEETING_FORMATS[m.format], *(name for _role, name, _k in mf.organisers),
                   *{role for role, _n, _k in mf.organisers}, jp_month(m.date), f"{m.date.month}月", "交流会",
-                  STATE_LABELS[mf.state]]
+                  STATE_LABELS[mf.state], *meeting_labels(m.title, m.date),
+                  *(short for _role, _n, k in mf.organisers if k for short in names.get(k, ())[1:])]
         if mf.state in ("open", "closing"):
             labels.append("申込受付中")
         places = [region_names[mf.record.region]] + ([m.venue.prefecture, m.venue.city] if m.venue else [])
@@ -100,7 +117,9 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
                                 tuple(places), mentions=cats)
     for key, cf in facts.challenges.items():
         c = cf.c
-        labels = [c.industry, *c.categories, vocab.CHALLENGE_STATUSES[c.status]]
+        # The institution's names are labels too: staff find everything they published by its short name.
+        labels = [c.industry, *c.categories, vocab.CHALLENGE_STATUSES[c.status],
+                  *names.get(f"{cf.record.region}/{cf.record.institution}", ())]
         places = (region_names[cf.record.region], c.prefecture)
         texts = [c.title, c.description, c.support_wanted, " ".join(c.engagement)]
         meta = [("kind", "企業の課題"), ("place", c.prefecture), ("status", vocab.CHALLENGE_STATUSES[c.status])]

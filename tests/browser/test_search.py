@@ -218,6 +218,30 @@ def test_months_relative_to_today_are_read_on_the_visitors_clock(browser, site_u
     assert pipeline(page, site_url, "来月")["words"][0]["text"] == "2027年2月"
 
 
+def test_days_and_meeting_numbers_are_found_as_staff_type_them(browser, site_url: str) -> None:
+    page = browser.new_page()
+    hanamizuki = "kinki/hanamizuki-shinkin/meetings/2027-02-25/"
+    for typed in ("2/25", "2027/2/25", "2月25日(木)", "令和9年2月25日", "R9.2.25"):
+        got = pipeline(page, site_url, typed, portal="kinki/hanamizuki-shinkin")
+        assert got["urls"][:1] == [hanamizuki], (typed, got["urls"][:3])
+    got = pipeline(page, site_url, "令和8年9月")  # 和暦: the month label of 2026
+    assert got["words"][0]["text"] == "2026年9月" and got["urls"][0] == "kanto/kazahaya-bank/meetings/2026-09-17/"
+    got = pipeline(page, site_url, "第10回", portal="kanto/minatodai-shinkin")
+    assert got["urls"][0] == "kanto/minatodai-shinkin/meetings/2025-11-13/"
+    assert "kanto/minatodai-shinkin/meetings/2026-12-10/" not in got["urls"][:3]  # 第12回 is no partial match
+
+
+def test_an_institution_is_found_by_its_short_name(browser, site_url: str) -> None:
+    page = browser.new_page()
+    got = pipeline(page, site_url, "しらかば野信組")
+    urls = got["urls"]
+    assert "tohoku/shirakabano-shinkumi/meetings/2027-01-28/" in urls[:4]
+    assert "tohoku/koganehara-bank/meetings/2026-10-15/" in urls  # co-organised (共催)
+    assert "tohoku/shirakabano-shinkumi/challenges/seafood-export-haccp/" in urls
+    assert all(u.startswith(("tohoku/shirakabano-shinkumi/", "tohoku/koganehara-bank/meetings/2026-10-15/"))
+               for u in urls), urls
+
+
 def test_phone_with_keyboard_open_shows_the_count_and_first_result(browser, site_url: str) -> None:
     page = browser.new_page(viewport=PHONE_WITH_KEYBOARD, has_touch=True)
     page.goto(site_url + "search/")

@@ -143,3 +143,23 @@ def test_a_compound_carries_its_parts_only_when_the_data_holds_each() -> None:
     alone = build_dictionary(words_of(["金属加工の会社"], []))
     assert alone["金属加工"][7] == [token("金属"), token("加工")]  # both parts come with the compound itself
     assert build_dictionary(words_of(["製造業の会社"], []))["製造業"][7] == []
+
+
+def test_two_part_katakana_compounds_are_found_by_their_clipped_form() -> None:
+    from generator.search.dictionary import clipped
+
+    assert clipped(fold("プロジェクトマネージャー")) == "ぷろまね"
+    assert clipped(fold("デジタルカメラ")) == "でじかめ"
+    assert clipped(fold("ドローン")) == "" and clipped(fold("マーケティングリサーチ")) == ""  # one part; マー is no clip
+    entries = build_dictionary(words_of(["プロジェクトマネージャーとして工程を管理"], []))
+    assert entries["ぷろまね"][2] == ["ぷろじぇくとまねーじゃー"]
+
+
+def test_meetings_carry_their_day_and_number_as_labels() -> None:
+    from datetime import date
+
+    from generator.search.records import meeting_labels
+
+    assert meeting_labels("第10回 みなと台新現役交流会", date(2025, 11, 13)) == ["11月13日", "第10回"]
+    assert meeting_labels("第１２回　交流会", date(2026, 12, 10)) == ["12月10日", "第12回"]  # full-width digits
+    assert meeting_labels("秋の交流会", date(2026, 9, 17)) == ["9月17日"]

@@ -18,8 +18,9 @@
    6. Typos: an unknown word of 3+ characters one edit away from a known word (品質菅理)
       is searched as that word, and the answer says so (never a word that exists).
    7. Partial matches: each result lists the query's words it lacks.
-   8. Dates relative to today in Japan (来年2月, 今月, 来月) are read as the month they name
-      (2027年2月), the form meetings are labelled with.
+   8. Dates are read in the forms meetings are labelled with: relative to today in Japan
+      (来年2月, 今月 → 2027年2月), 和暦 (令和8年 → 2026年) and days as typed (2/25,
+      2026/12/10, 12月10日(木) → 12月10日, with the month of the year when one is given).
    Pagefind is asked for tokens, never for raw Japanese, so its segmenter and the
    browser's never have to agree. */
 (function () {
@@ -275,7 +276,9 @@
       .format(new Date()).slice(0, 10);
   }
 
-  // 来年2月 → 2027年2月, 来月 → 2026年12月 … (on the NFKC query; today is YYYY-MM-DD in Japan).
+  // Dates as staff and visitors type them, in the forms meetings are labelled with (jp_month "2026年12月",
+  // the day "12月10日"): 来年2月 → 2027年2月, 来月 → 2026年12月, 令和8年9月 → 2026年9月, 2/25 → 2月25日,
+  // 2026/12/10 and 2026年12月10日(木) → 2026年12月 12月10日 (on the NFKC query; today is YYYY-MM-DD in Japan).
   function absoluteDates(text, today) {
     var year = +today.slice(0, 4);
     var month = +today.slice(5, 7);
@@ -283,7 +286,24 @@
       var m = month - 1 + offset;
       return (year + Math.floor(m / 12)) + "年" + ((m % 12 + 12) % 12 + 1) + "月";
     }
+    function day(y, m, d) {
+      var ok = +m >= 1 && +m <= 12 && +d >= 1 && +d <= 31;
+      return ok ? " " + (y ? (+y) + "年" + (+m) + "月 " : "") + (+m) + "月" + (+d) + "日 " : null;
+    }
     return text
+      .replace(/(?:令和|\br)\s*(元|\d{1,2})\s*(年|[./])/gi, function (_, n, sep) {
+        return (2018 + (n === "元" ? 1 : +n)) + (sep === "年" ? "年" : sep);
+      })
+      .replace(/[(（][月火水木金土日](?:曜日?)?[)）]/g, " ")
+      .replace(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g, function (all, y, m, d) {
+        return day(y, m, d) || all;
+      })
+      .replace(/(?:(\d{4})[/.-])?(\d{1,2})[/.-](\d{1,2})(?![\d/.-])/g, function (all, y, m, d) {
+        return day(y, m, d) || all;
+      })
+      .replace(/(\d{4})[/.-](\d{1,2})(?![\d/.-])/g, function (all, y, m) {
+        return +m >= 1 && +m <= 12 ? (+y) + "年" + (+m) + "月" : all;
+      })
       .replace(/(今年|来年|去年|昨年)(?:の)?(\d{1,2})月/g, function (_, which, m) {
         return (year + { 今年: 0, 来年: 1, 去年: -1, 昨年: -1 }[which]) + "年" + (+m) + "月";
       })
