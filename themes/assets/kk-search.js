@@ -276,6 +276,24 @@
       .format(new Date()).slice(0, 10);
   }
 
+  // Kanji numerals where a number is meant (第五回, 十二月三日) → digits: meetings are labelled 第5回, 12月3日.
+  var KANJI_DIGITS = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  function kanjiValue(k) {
+    var tens = k.indexOf("十");
+    if (tens < 0) return +k.split("").map(function (c) { return KANJI_DIGITS[c]; }).join("");
+    var high = tens === 0 ? 1 : KANJI_DIGITS[k[0]];
+    var low = tens === k.length - 1 ? 0 : KANJI_DIGITS[k[k.length - 1]];
+    return high * 10 + low;
+  }
+  function kanjiNumbers(text) {
+    var num = "([〇一二三四五六七八九]?十[一二三四五六七八九]?|[〇一二三四五六七八九]{1,3})";
+    return text
+      .replace(new RegExp("第" + num + "回", "g"), function (_, k) { return "第" + kanjiValue(k) + "回"; })
+      .replace(new RegExp(num + "月(?:" + num + "日)?", "g"), function (all, m, d) {
+        return kanjiValue(m) + "月" + (d ? kanjiValue(d) + "日" : "");
+      });
+  }
+
   // Dates as staff and visitors type them, in the forms meetings are labelled with (jp_month "2026年12月",
   // the day "12月10日"): 来年2月 → 2027年2月, 来月 → 2026年12月, 令和8年9月 → 2026年9月, 2/25 → 2月25日,
   // 2026/12/10 and 2026年12月10日(木) → 2026年12月 12月10日 (on the NFKC query; today is YYYY-MM-DD in Japan).
@@ -290,7 +308,7 @@
       var ok = +m >= 1 && +m <= 12 && +d >= 1 && +d <= 31;
       return ok ? " " + (y ? (+y) + "年" + (+m) + "月 " : "") + (+m) + "月" + (+d) + "日 " : null;
     }
-    return text
+    return kanjiNumbers(text)
       .replace(/(?:令和|\br)\s*(元|\d{1,2})\s*(年|[./])/gi, function (_, n, sep) {
         return (2018 + (n === "元" ? 1 : +n)) + (sep === "年" ? "年" : sep);
       })
@@ -345,7 +363,10 @@
   function typoFixes(bundle, words) {
     return loadDict(bundle).meta.then(function (meta) {
       var min = meta.typo_min || 3;
-      var wanted = words.map(fold).filter(function (w) { return w.length >= min && meta.typo_shards; });
+      // A word of kana only needs one character more: three kana are one edit from too many words (げーむ → ずーむ).
+      var wanted = words.map(fold).filter(function (w) {
+        return w.length >= min + (/^[\u3041-\u309f\u30fc]+$/.test(w) ? 1 : 0) && meta.typo_shards;
+      });
       if (!wanted.length) return {};
       var ids = {};
       wanted.forEach(function (w) { deletions(w).forEach(function (v) { ids[shardOf(v, meta.typo_shards)] = true; }); });
