@@ -203,6 +203,18 @@ def test_new_classes_are_caught_on_built_pages(site: tuple[Path, SitePlan]) -> N
     ]
 
 
+def test_a_name_escaped_in_a_cards_json_metadata_is_found(site: tuple[Path, SitePlan]) -> None:
+    """List filters read each card from ASCII JSON metadata (\\u escapes); the scan reads it decoded."""
+    import json
+
+    out, plan = site
+    card = json.dumps({"title": "部品加工", "summary": "代表の山田太郎が営むヤマセ製作所です"}, ensure_ascii=True)
+    assert "山田" not in card  # escaped: read as it stands, no Japanese check could see the name
+    inject(out / CHALLENGE_PAGE, f'<div data-pagefind-meta="kk-card:{card.replace(chr(34), "&quot;")}"></div>')
+    assert sorted((d.code, d.message_ja.split("「")[1].split("」")[0]) for d in scan(out, plan)) == [
+        ("P507", "ヤマセ製作所"), ("P508", "代表の山田太郎")]
+
+
 def test_build_refuses_a_name_the_first_line_missed(valid_root: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(generator.privacy.check, "check_dataset", lambda root, ds, allow: [])

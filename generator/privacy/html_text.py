@@ -11,7 +11,9 @@ metadata) are kept separately.
 from __future__ import annotations
 
 import html
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _DROP = re.compile(r"<!--.*?-->|<(script|style|template)\b[^>]*>.*?</\1\s*>", re.S | re.I)
@@ -23,6 +25,7 @@ _TAG = re.compile(r"<[^>]*>")
 _HREF = re.compile(r"<(?:a|area)\b[^>]*?\shref\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ATTR = re.compile(r"(?:title|alt|aria-label|content|placeholder|data-pagefind-meta|data-pagefind-filter)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # one stripped, non-empty line
+_META_JSON = re.compile(r"[\w-]+:\s*(?=[\[{])")  # data-pagefind-meta="kk-card:{…}": a card's values as JSON
 ABSOLUTE_LINK = re.compile(r"(?:https?:|mailto:|tel:|callto:|sms:|fax:)?//|(?:mailto|tel|callto|sms|fax):", re.I)
 
 
@@ -42,5 +45,26 @@ def extract(markup: str, *, skip_code: bool = False) -> PageText:
     ))
     lines = _LINE.findall(html.unescape(_TAG.sub("\n", _INLINE.sub("", markup))))
     for a, b in _ATTR.findall(markup):
-        lines += _LINE.findall(html.unescape(a or b))
+        value = html.unescape(a or b)
+        lines += _LINE.findall("\n".join(_json_strings(value)) if _META_JSON.match(value) else value)
     return PageText(tuple(dict.fromkeys(lines)), links)
+
+
+def _json_strings(value: str) -> Iterator[str]:
+    """The strings of a JSON metadata value, decoded: the cards are ASCII JSON (\\u escapes), in which a name or
+    an address would hide from every Japanese check; read as text, most are record fields already checked."""
+    head = _META_JSON.match(value)
+    try:
+        data = json.loads(value[head.end():]) if head else None
+    except ValueError:
+        yield value
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
