@@ -122,12 +122,13 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
             add(w.reading, w.term, kind)
         if w.stem and w.stem != w.term:
             add(w.stem, w.term, "v")
+    typed = set(keys)  # the words and readings themselves: a clipped form never stands in for one
     for term in list(terms):
         if is_kana(term) and len(term) >= 4:
             add("~" + loose(term), term, terms[term])
             short = clipped(term)
-            if short and short not in keys and short not in terms:
-                add(short, term, terms[term])  # プロマネ: never a word the data already holds
+            if short and short not in typed:
+                add(short, term, terms[term])  # プロマネ; two compounds clipping alike both answer to it
         if is_kanji(term) and len(term) >= 3:
             add("#" + "".join(sorted(term)), term, terms[term])
     for group in SYNONYMS:
