@@ -49,12 +49,35 @@ class Step:
     wall: float = 0.0
     cpu: float = 0.0  # user + system of the child and the descendants it waited for
     peak_rss: int = 0  # bytes, summed over the process tree at the worst moment
+    peak_pss: int = 0  # the same in proportional set size (shared pages split between the processes)
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+SAMPLES: dict[str, list[tuple[float, int]]] = {}  # step name -> (seconds since its start, tree PSS) every poll
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size: each page shared by n processes counts 1/n (forked workers share the parent's)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _tree_rss(root: int) -> int:
-    """Summed resident memory of `root` and all its descendants, from /proc."""
+    return _tree_memory(root)[0]
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Summed resident memory (RSS, PSS) of `root` and all its descendants, from /proc.
+
+    RSS counts a page once per process that maps it, so a build that forks workers over a large parent
+    is counted several times over; PSS splits shared pages between their processes (what the machine spends)."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -66,7 +89,7 @@ def _tree_rss(root: int) -> int:
             continue
         ppid = int(stat.rsplit(b")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
+    total, pss, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         todo.extend(children.get(pid, ()))
@@ -75,7 +98,8 @@ def _tree_rss(root: int) -> int:
                 total += int(f.read().split()[1]) * PAGE
         except OSError:
             pass
-    return total
+        pss += _pss(pid)
+    return total, pss
 
 
 def run_step(name: str, cmd: list[str], timeout: float, log_dir: Path, env: dict[str, str] | None = None,
@@ -91,7 +115,9 @@ def run_step(name: str, cmd: list[str], timeout: float, log_dir: Path, env: dict
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            step.peak_rss = max(step.peak_rss, _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            step.peak_rss, step.peak_pss = max(step.peak_rss, rss), max(step.peak_pss, pss)
+            SAMPLES.setdefault(name, []).append((time.perf_counter() - started, pss))
             if time.perf_counter() - started > timeout:
                 if on_timeout:
                     on_timeout(proc.pid)
@@ -255,6 +281,15 @@ def _pairs(events: list[tuple[str, str, float]]) -> list[tuple[tuple[str, str, f
         elif label in starts:
             out.append(((label, what, at), starts.pop(label)))
     return out
+
+
+def stage_peaks(events: list[tuple[str, str, float]], samples: list[tuple[float, int]]) -> dict[str, int]:
+    """The largest tree PSS sampled while each stage ran (the child's clock starts a moment after ours)."""
+    peaks: dict[str, int] = {}
+    for (label, _what, end), start in _pairs(events):
+        inside = [b for t, b in samples if start <= t <= end + 0.5]
+        peaks[label] = max([peaks.get(label, 0), *inside])
+    return peaks
 
 
 def _result(stderr: str) -> dict[str, Any]:
@@ -431,6 +466,9 @@ def table(report: dict[str, Any]) -> str:
         ("build ÷ anchor", f"{build.wall / anchor_total:.1f}×" if anchor_total and build.status == "ok" else "–", ""),
         ("peak memory (process tree RSS)", mb(build.peak_rss) if build.status != "skipped" else "–",
          f"Hugo {mb(hugo.peak_rss)}, Pagefind {mb(pagefind.peak_rss)}"),
+        ("peak memory (process tree PSS, shared pages once)", mb(build.peak_pss) if build.status != "skipped" else "–",
+         f"Hugo {mb(hugo.peak_pss)}, Pagefind {mb(pagefind.peak_pss)}"),
+        ("peak PSS per stage", ", ".join(f"{k} {mb(v)}" for k, v in report.get("stage_peaks", {}).items()) or "–", ""),
         ("pages (.html)", f"{out.get('pages', 0):,}" if out else "–", f"{anchor.get('pages', 0):,}" if anchor else "–"),
         ("files", f"{out.get('files', 0):,}" if out else "–", f"{anchor.get('files', 0):,}" if anchor else "–"),
         ("output bytes", mb(out.get("bytes", 0)) if out else "–", mb(anchor.get("bytes", 0)) if anchor else "–"),
@@ -512,6 +550,7 @@ def main(argv: list[str] | None = None) -> int:
                                           on_timeout=lambda pid: (os.kill(pid, signal.SIGUSR1), time.sleep(2)))
         result = _result(err)
         report["stages"] = result.get("seconds", {})
+        report["stage_peaks"] = stage_peaks(_stage_events(err), SAMPLES.get("build", []))
         if steps["build"].status == "timeout":
             steps["build"].note += "; " + _where(err, steps["build"].wall)
             written = sum(1 for _ in (work / "build").rglob("*.html"))
