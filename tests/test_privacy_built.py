@@ -240,7 +240,7 @@ def test_search_metadata_words_stay_apart_for_the_scan() -> None:
     env = Environment(loader=FileSystemLoader(str(REPO / "themes" / "templates")), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     meta = SimpleNamespace(kind="企業の課題", region="中国", prefectures=("鳥取県",), industries=("電気・ガス・熱供給・水道業",),
-                           categories=("品質管理",), months=(), sort_date="2026-11-01", title="品質を高めたい")
+                           categories=("品質管理",), months=(), title="品質を高めたい")
     markup = env.get_template("_macros.html").module.search_meta(meta)
     lines = extract(str(markup)).lines
     assert "中国" in lines and "鳥取県" in lines

@@ -431,7 +431,7 @@ class Presenter:
         return MeetingPageView(
             search=SearchMeta("交流会", self.region_name(f.record.region),
                               (m.venue.prefecture,) if m.venue else ("オンライン",), (), tuple(cats),
-                              (jp_month(m.date),), m.date.isoformat(), m.title),
+                              (jp_month(m.date),), m.title),
             title=m.title, date_iso=m.date.isoformat(), date_text=jp_date(m.date), time_text=time_range(m.start, m.end),
             badge=self.badge(f), state=f.state, status_note=m.status_note,
             signup=SignupView(m.signup.url, signup_host(m.signup.url), jp_date(m.signup.deadline),
@@ -468,12 +468,10 @@ class Presenter:
             mf = self.facts.meetings[f.meeting]
             meeting = MeetingLink(meeting_url(mf.key), mf.m.title, jp_date(mf.m.date), self.badge(mf),
                                   mf.state in TAKING_SIGNUPS)
-        sort_date = (self.facts.meetings[f.meeting].m.date if f.meeting else c.consent_date)
-        assert sort_date is not None  # published challenges have a consent date
         return ChallengePageView(
             search=SearchMeta("企業の課題", self.region_name(f.record.region), (c.prefecture,), (c.industry,),
                               c.categories, (jp_month(self.facts.meetings[f.meeting].m.date),) if f.meeting else (),
-                              sort_date.isoformat(), c.title),
+                              c.title),
             title=c.title, status=c.status, status_label=vocab.CHALLENGE_STATUSES[c.status],
             prefecture=c.prefecture, industry=c.industry, employees=vocab.EMPLOYEE_BANDS[c.employees],
             categories=c.categories, categories_text="、".join(c.categories), engagement_text="・".join(c.engagement),
@@ -489,10 +487,9 @@ class Presenter:
         v = f.v
         linked = self.veteran_card(f.key, portal.id)
         where = self.lister(portal.id, f.key)
-        assert v.consent_date is not None  # published profiles have a consent date
         return VeteranPageView(
             search=SearchMeta("新現役", self.region_name(f.record.region), (v.prefecture, *v.areas), v.industries,
-                              v.expertise, (), v.consent_date.isoformat(), v.headline),
+                              v.expertise, (), v.headline),
             headline=v.headline, registered=v.registered, expertise=v.expertise,
             expertise_text="、".join(v.expertise), industries_text="、".join(v.industries),
             industries_list="・".join(v.industries), prefecture=v.prefecture,

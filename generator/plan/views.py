@@ -120,7 +120,8 @@ class ListFacets:
 
 @dataclass(frozen=True)
 class SearchMeta:
-    """Pagefind filters and sort key of a detail page."""
+    """Pagefind filters of a detail page (no date sort: the pages sort by date themselves, and at nation size a
+    sort over every page cost ~100 kB of every visitor's first search)."""
 
     kind: str
     region: str
@@ -128,7 +129,6 @@ class SearchMeta:
     industries: tuple[str, ...]
     categories: tuple[str, ...]
     months: tuple[str, ...]
-    sort_date: str
     title: str
 
 

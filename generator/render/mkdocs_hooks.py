@@ -37,8 +37,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if entry.get("body") is not None:
         return entry["body"]
     meta = (
-        '<div hidden data-pagefind-ignore><span data-pagefind-filter="種類">ページ</span>'
-        '<span data-pagefind-sort="date">1970-01-01</span></div>'
+        '<div hidden data-pagefind-ignore><span data-pagefind-filter="種類">ページ</span></div>'
     )
     body = with_contents(html, _sections(page.toc))
     if PurePosixPath(page.file.src_uri).stem in UNSEARCHED:
