@@ -62,7 +62,7 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("queries", nargs="*")
     parser.add_argument("--portal", default="", help="portal id (region or region/institution); national by default")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     for query, shown, total, sizes in measure(args.site, args.portal, args.queries or list(DEFAULT_QUERIES)):
         parts = ", ".join(f"{k} {v / 1000:.0f}" for k, v in sorted(sizes.items(), key=lambda kv: -kv[1]))
         print(f"{args.portal or 'national'} 「{query}」: {shown} results shown, {total / 1000:.0f} kB under /pagefind/ ({parts} kB)")

@@ -69,10 +69,6 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root: int) -> int:
-    return _tree_memory(root)[0]
-
-
 def _tree_memory(root: int, *, pss: bool = True) -> tuple[int, int]:
     """Summed resident memory (RSS, PSS) of `root` and all its descendants, from /proc.
 
