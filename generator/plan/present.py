@@ -21,7 +21,7 @@ from ..dataset import Dataset
 from ..formatting import jp_date, jp_month, percent, time_range
 from ..markup import render_markdown
 from ..models import Meeting
-from ..search.records import SearchRecord
+from ..search.records import SearchRecord, portal_word
 from .charts import outcome_chart, rate_chart
 from .filters import (
     KIND_VALUE,
@@ -390,8 +390,8 @@ class Presenter:
         if portal.kind != "national":
             wider.append(LinkItem("全国で探す", list_url("", "search")))
         heading = "全国の交流会・課題・新現役を検索" if portal.kind == "national" else f"{portal.name}の中を検索"
-        return SearchView(heading, portal.name, tuple(wider), portal.id, portal.kind == "national", portal_url(self.root),
-                          list_url(portal.id, "meetings"))
+        return SearchView(heading, portal.name, tuple(wider), portal.id, portal_word(portal.id), portal.kind == "national",
+                          portal_url(self.root), list_url(portal.id, "meetings"))
 
     def list_filters(self, portal: Portal, what: str, keys: tuple[str, ...]) -> ListFilters:
         """A list's filter form, made once per portal and list (every page of the list shows it)."""

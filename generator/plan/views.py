@@ -533,6 +533,7 @@ class SearchView:
     scope_name: str
     wider: tuple[LinkItem, ...]
     portal: str  # this portal's id: the one index's portal filter ("" = national, no filter)
+    portal_word: str  # the hidden word its records carry (search/records.portal_word); "" = national
     national: bool  # the national search also covers the editorial pages
     ui_url: str  # the build root's folder: the one bundle (pagefind/) and the scripts
     meetings_url: str

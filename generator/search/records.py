@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .. import vocab
 from ..formatting import jp_month
 from .fields import FIELDS
-from .terms import FIELD, MENTION, PLACE, Word, fold, label_terms, place_terms, reading_of, record_terms, token, words_of
+from .terms import FIELD, MENTION, PLACE, PORTAL, Word, fold, label_terms, place_terms, reading_of, record_terms, token, words_of
 
 if TYPE_CHECKING:
     from ..plan.portals import Portal
@@ -56,7 +56,11 @@ class SearchRecord:
         head = " ".join([token(t) for t in own] + [token(PLACE + t) for t in places])
         tail = [token(MENTION + t) for t in self.mention_terms()]
         fields = [token(FIELD + fold(x)) for x in self.labels if x in FIELD_LABELS]
-        return " ".join([head] * LABEL_REPEAT + [token(PLACE + t) for t in reach] + [token(t) for t in rest] + tail + fields)
+        # The portals that list it, as words: a portal's search adds its word to every question, which costs one
+        # index chunk; the `portal` filter (kept for the search page's filter panel) is ~290 kB at nation size.
+        portals = [portal_word(p) for p in self.portals if p]
+        return " ".join([head] * LABEL_REPEAT + [token(PLACE + t) for t in reach] + [token(t) for t in rest] + tail + fields
+                        + portals)
 
     def mention_terms(self) -> list[str]:
         return list(dict.fromkeys(t for m in self.mentions for t in label_terms(m)))
@@ -64,6 +68,11 @@ class SearchRecord:
     def words(self) -> list[Word]:
         return (words_of(self.texts, self.labels) + [Word(t, reading_of(t), "p") for t in place_terms(self.places + self.reach)]
                 + [Word(t, "", "m") for t in self.mention_terms()])
+
+
+def portal_word(portal_id: str) -> str:
+    """The hidden word of one portal's records ("" for the national portal, which asks without one)."""
+    return token(PORTAL + portal_id) if portal_id else ""
 
 
 def _portals_of(portals: dict[str, Portal]) -> dict[str, tuple[str, ...]]:

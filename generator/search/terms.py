@@ -34,6 +34,7 @@ TOKEN_RE = re.compile(r"\bkk[a-z]{7}\b")
 MENTION = "^"  # a term a record only mentions (a meeting's challenges' categories): found, ranked after the rest
 PLACE = "@"  # a place term's token is token("@" + term): place words match where a record *is*, not a passing mention
 FIELD = "="  # a field label's token is token("=" + label): only records labelled with the field (the meaning layer)
+PORTAL = "%"  # token("%" + portal id): every record a portal lists carries it; a portal's search asks for it with each word
 
 # Parts of speech that carry meaning for search; particles, auxiliaries and symbols do not.
 NOUNS = ("名詞", "接尾辞", "形状詞", "代名詞")

@@ -249,6 +249,19 @@ def test_days_and_meeting_numbers_are_found_as_staff_type_them(browser, site_url
     assert "kanto/minatodai-shinkin/meetings/2026-12-10/" not in got["urls"][:3]  # 第12回 is no partial match
 
 
+def test_a_portal_search_is_scoped_by_its_word_not_by_loading_the_portal_filter(browser, site_url: str) -> None:
+    """At nation size the `portal` filter file is ~290 kB; a portal's search asks for its hidden word instead."""
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(site_url + "kanto/search/?q=事業承継")
+    urls = results_of(page)
+    assert urls and all(u.startswith("/kanto/") for u in urls), urls
+    assert not [u for u in fetched if u.endswith(".pf_filter")], "the search loaded a filter file"
+    national = pipeline(page, site_url, "事業承継")["urls"]
+    assert any(not u.startswith("kanto/") for u in national)  # the national search is not scoped
+
+
 def test_an_institution_is_found_by_its_short_name(browser, site_url: str) -> None:
     page = browser.new_page()
     got = pipeline(page, site_url, "しらかば野信組")

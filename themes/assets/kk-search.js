@@ -264,6 +264,13 @@
     return pagefinds[bundle];
   }
 
+  // The hidden word of a portal's records, as the search page of that portal names it (data-portal-word).
+  function portalWordOf(portal) {
+    if (!portal || typeof document === "undefined") return "";
+    var form = document.querySelector("[data-portal-word][data-portal]");
+    return form && form.getAttribute("data-portal") === portal ? form.getAttribute("data-portal-word") || "" : "";
+  }
+
   function withPortal(filters, portal) {
     var out = {};
     for (var k in filters || {}) out[k] = filters[k];
@@ -424,7 +431,11 @@
       var base = { query: typed, words: describe(parsed.groups), unknown: parsed.unknown, fixed: fixed, fields: [], results: [] };
       if (!parsed.groups.length || parsed.unknown.length) return base;
       return pagefindAt(bundle, options.baseUrl).then(function (pf) {
-        var filters = withPortal(options.filters, options.portal);
+        // A portal's search asks for each word together with the portal's hidden word (one index chunk) when the
+        // page names it; the `portal` filter would load that filter's whole file (~290 kB at nation size).
+        var scope = options.portalWord === undefined ? portalWordOf(options.portal) : options.portalWord;
+        var filters = withPortal(options.filters, scope ? "" : options.portal);
+        var scoped = function (words) { return scope ? words + " " + scope : words; };
         var pages = {};
         var jobs = [];
         var recordsOnly = withPortal(filters);
@@ -442,7 +453,7 @@
           asks.forEach(function (ask) { jobs.push(ask1(ask, gi)); });
         });
         function ask1(ask, gi) {
-          return pf.search(ask.tok, { filters: ask.filters }).then(function (r) {
+          return pf.search(scoped(ask.tok), { filters: ask.filters }).then(function (r) {
             r.results.forEach(function (res) {
               var page = pages[res.id] || (pages[res.id] = { id: res.id, hit: {}, tail: {}, field: {}, parts: {}, fieldScore: 0, score: 0, partScore: 0, result: res });
               if (ask.level === "tail") { page.tail[gi] = true; return; }
@@ -463,7 +474,7 @@
         // (Skipped for longer queries: it costs an index chunk of its own, ~30 kB, on the first query.)
         var raw = {};
         if (parsed.groups.length === 1 && fold(parsed.groups[0].text) === folded.trim() && !parsed.groups[0].fixed) {
-          jobs.push(pf.search(query.normalize("NFKC"), { filters: filters }).then(function (r) {
+          jobs.push(pf.search(scoped(query.normalize("NFKC")), { filters: filters }).then(function (r) {
             var top = r.results.length ? r.results[0].score || 1 : 1;
             r.results.forEach(function (res) { raw[res.id] = res.score / top; });
           }));
