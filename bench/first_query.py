@@ -21,15 +21,11 @@ sys.path.insert(0, str(REPO))
 
 TEXT = {"js", "json", "css", "html"}  # compressed by the host on the way
 DEFAULT_QUERIES = ("事業承継", "後継ぎがいない", "人手不足", "HACCP", "品質菅理")
-DONE = """() => {
-  const list = document.querySelector('#kk-results');
-  const status = (document.querySelector('#kk-status') || {}).textContent || '';
-  return list && list.getAttribute('aria-busy') !== 'true' && status.trim() !== '' && !/しています…/.test(status);
-}"""
 
 
 def measure(site: Path, portal: str, queries: list[str]) -> list[tuple[str, int, int, dict[str, int]]]:
     from tests.browser.server import chromium, serve_dir
+    from tests.browser.test_search import FINISHED  # the tests' "the page has answered", not a second copy
 
     out = []
     with serve_dir(site) as base, chromium() as browser:
@@ -39,7 +35,7 @@ def measure(site: Path, portal: str, queries: list[str]) -> list[tuple[str, int,
             responses: list = []
             page.on("response", lambda r, seen=responses: seen.append(r) if "/pagefind/" in r.url else None)
             page.goto(f"{base}{portal + '/' if portal else ''}search/?q={query}")
-            page.wait_for_function(DONE, timeout=120_000)
+            page.wait_for_function(FINISHED, timeout=120_000)
             page.wait_for_timeout(300)  # late fragments of the results shown
             sizes: dict[str, int] = {}
             for response in responses:  # bodies read here: reading one inside the event handler can block

@@ -206,29 +206,6 @@ def child_build(data: Path, out: Path, profile: str | None, clock: str = "wall")
 
     if profile:
         import cProfile
-        from concurrent.futures import Future
-
-        class InlineExecutor:
-            """cProfile sees one thread only: run the index's worker thread inline instead."""
-
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                pass
-
-            def __enter__(self) -> InlineExecutor:
-                return self
-
-            def __exit__(self, *exc: object) -> None:
-                return None
-
-            def submit(self, fn: Any, *args: Any) -> Future:
-                future: Future = Future()
-                future.set_result(fn(*args))
-                return future
-
-        index_module = importlib.import_module("generator.index")
-        if hasattr(index_module, "ThreadPoolExecutor"):
-            index_module.ThreadPoolExecutor = InlineExecutor
-
         # Wall time shows waiting (for Pagefind's process, for the disk); CPU time is steadier on a loaded machine.
         profiler = cProfile.Profile(time.process_time) if clock == "cpu" else cProfile.Profile()
         result = profiler.runcall(go)

@@ -92,18 +92,20 @@ def _content_html(html: str, words: set) -> str:
     from .search.terms import analyse, token
 
     body = html.split("data-pagefind-body", 1)[-1]
-    terms = sorted({w.term for line in extract(body).lines for w in analyse(line)})
-    words.update(w for line in extract(body).lines for w in analyse(line))
+    found = [w for line in extract(body).lines for w in analyse(line)]
+    words.update(found)
+    terms = sorted({w.term for w in found})
     block = '<div hidden class="kk-search-terms" aria-hidden="true">' + " ".join(token(t) for t in terms) + "</div>"
     return html.replace("data-pagefind-body>", "data-pagefind-body>" + block, 1)
 
 
 def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[str, int]:
-    """One bundle at the build's root; each record once, with a `portal` filter for every portal that lists it.
+    """One bundle at the build's root; each record once, with a hidden word and a `portal` filter value for
+    every portal that lists it.
 
     Measured (docs/search.md): one bundle per portal repeated every record three or more
     times; one national index keeps indexing proportional to records and lets a portal's
-    search page ask the same bundle with its own portal filter.
+    search page ask the same bundle with its own portal word.
     """
     import os
     import shutil
@@ -119,10 +121,10 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
     bundle = site / base / "pagefind"
     stage = site.parent / (site.name + ".index-stage")  # beside the site: never published, removed after
     shutil.rmtree(stage, ignore_errors=True)
-    records = plan.search
+    records = plan.search  # built by the plan from its record facts: the index never reads a record
     urls = plan.record_urls
-    words: set = set()
-    indexed = []
+    words: set = set()  # distinct words only: at nation size the records hold millions of repeats
+    indexed = []  # the records with a page: the meaning layer ties their words to their fields
     added = 0
     try:
         def put(url: str, html: str) -> None:

@@ -47,6 +47,7 @@ from .terms import (
     fold,
     is_kana,
     is_kanji,
+    katakana,
     label_terms,
     parts_of,
     place_terms,
@@ -72,7 +73,7 @@ def clipped(term: str) -> str:
     ぷろまね, デジタルカメラ → でじかめ), or "" when the term is no such compound."""
     if len(term) < 6 or not is_kana(term):
         return ""
-    parts = parts_of("".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in term))
+    parts = parts_of(katakana(term))
     if len(parts) != 2:
         return ""
     heads = []

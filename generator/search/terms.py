@@ -50,6 +50,12 @@ ALNUM = re.compile(r"[0-9a-z]+(?:[&+][0-9a-z]+)*")
 
 
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+_HIRAGANA_TO_KATAKANA = {hira: kata for kata, hira in _KATAKANA_TO_HIRAGANA.items()}
+
+
+def katakana(text: str) -> str:
+    """Hiragana back as katakana (a folded term read again by SudachiPy, which knows loanwords in katakana)."""
+    return text.translate(_HIRAGANA_TO_KATAKANA)
 
 
 def fold(text: str) -> str:

@@ -433,7 +433,7 @@
       return pagefindAt(bundle, options.baseUrl).then(function (pf) {
         // A portal's search asks for each word together with the portal's hidden word (one index chunk) when the
         // page names it; the `portal` filter would load that filter's whole file (~290 kB at nation size).
-        var scope = options.portalWord === undefined ? portalWordOf(options.portal) : options.portalWord;
+        var scope = portalWordOf(options.portal);
         var filters = withPortal(options.filters, scope ? "" : options.portal);
         var scoped = function (words) { return scope ? words + " " + scope : words; };
         var pages = {};

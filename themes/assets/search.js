@@ -335,8 +335,10 @@
   function allMeetings() {
     return window.kkSearch.pagefind(bundle, root).then(function (pf) {
       var filters = searchFilters();
-      if (portal) filters.portal = portal;
-      return pf.search(null, { filters: filters }).then(function (r) {
+      // A portal's records are asked for by its hidden word, as kk-search.js does (the portal filter's file is large).
+      var word = form.getAttribute("data-portal-word") || null;
+      if (portal && !word) filters.portal = portal;
+      return pf.search(word, { filters: filters }).then(function (r) {
         return { query: "", words: [], unknown: [], results: r.results.map(function (x) { return { id: x.id, data: x.data }; }) };
       });
     });
