@@ -8,7 +8,7 @@ a member the data never uses costs nothing.
 
 GENERIC holds words that add no topic to a compound (対策, 削減 …): when a typed
 compound holds one the data lacks, it is skipped instead of making the whole
-query unanswerable (模倣品対策 searches 模倣品; 宇宙開発 still finds nothing).
+query unanswerable (模倣品対策 searches 模倣品, 元製造部長 searches 製造; 宇宙開発 still finds nothing).
 """
 
 from __future__ import annotations
@@ -60,4 +60,7 @@ BROADER: dict[str, tuple[str, ...]] = {
 GENERIC: tuple[str, ...] = (
     "対策", "削減", "強化", "改善", "向上", "推進", "支援", "活用", "導入", "解消", "問題", "課題",
     "方法", "相談", "化", "関連", "全般",
+    # A role or trade around the topic, as people describe themselves or a business (元製造部長, 経理担当,
+    # 元信金マン, 弁当屋): the topic is what is searched.
+    "元", "部長", "課長", "係長", "主任", "担当", "担当者", "責任者", "出身", "経験者", "マン", "屋",
 )

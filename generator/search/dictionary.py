@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..search_synonyms import BROADER, GENERIC, SYNONYMS
-from ..vocab import PREFECTURES
+from ..vocab import PREFECTURE_ALIASES, PREFECTURES
 from .fields import FIELDS
 from .terms import (
     FIELD,
@@ -146,6 +146,18 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
                     add(reading, t, "n")
                 if is_kana(m[-1]) and stem and stem != m:
                     add(stem, t, "v")  # 育たない reaches 育成 through the stem of 育つ
+    # Old province names and prefectural capitals (信州, 上州, 盛岡) stand for their prefecture, as places,
+    # unless the data uses the word itself (then it is that word: 横浜 stays the city where a record is in 横浜市).
+    for prefecture, aliases in PREFECTURE_ALIASES.items():
+        target = place_terms((prefecture,))[-1]  # 長野県 → 長野, the form every record of it carries
+        for alias in aliases:
+            word = fold(alias)
+            if word in terms or word in keys:
+                continue
+            add(word, target, "n")
+            reading = reading_of(word)
+            if len(reading) >= 3 and reading not in typed:
+                add(reading, target, "n")
     for word, broader in BROADER.items():
         reading = reading_of(fold(word)) if len(word) > 1 else ""
         for t in broader:

@@ -130,12 +130,30 @@ def test_fourth_blind_set_does_not_regress(browser, site_url: str) -> None:
     all P@5 0.67, R@10 0.70, national 0.58 / 0.60, 13 answerable queries with nothing shown, one no-answer
     query (ゲーム開発) showing 27 pages. Dates 6 of 6 right untouched. Then tuned on two of its failures
     (kanji numerals 第五回; 3-kana typos such as げーむ → ずーむ no longer corrected) plus キャンセル = 中止:
-    all 0.71 / 0.74, national 0.65 / 0.67, 12 empty, none shown for a no-answer query. A floor, not a target.
+    all 0.71 / 0.74, national 0.65 / 0.67, 12 empty, none shown for a no-answer query. Session 4's changes tuned
+    on set E (province names, roles around a topic) also answered 信州 and 経理部長: all 0.74 / 0.77, national
+    0.67 / 0.70, 11 empty. A floor, not a target.
     """
     scored, national = _run_set(browser, site_url, "holdout_d_2026_12.yml")
     assert independent.mean(s.p5 for s in national) >= 0.60
     assert independent.mean(s.r10 for s in national) >= 0.62
     assert len([s for s in scored if s.query.relevant and not s.shown]) <= 13
+    assert len([s for s in scored if not s.query.relevant and s.shown]) <= 1
+
+
+def test_fifth_blind_set_does_not_regress(browser, site_url: str) -> None:
+    """60 queries by a fifth writer who saw neither the engine nor its results (2026-12-01, session 4).
+
+    Untouched (c769956, built for 2026-12-01): all P@5 0.64, R@10 0.69, national 0.65 / 0.73, 14 answerable
+    queries with nothing shown, none shown for a no-answer query. Weakest: old province names and capitals
+    (上州, 近江, 盛岡: 0.20), dates of sign-up rather than of the meeting, sentences, typos that are other words
+    (清算管理, 洒蔵). Then tuned on two of its classes (province names and capitals; a role or trade around the
+    topic: 弁当屋, 元信金マン): all 0.72 / 0.77, national 0.65 / 0.73, 8 empty. A floor, not a target.
+    """
+    scored, national = _run_set(browser, site_url, "holdout_e_2026_12.yml")
+    assert independent.mean(s.p5 for s in national) >= 0.62
+    assert independent.mean(s.r10 for s in national) >= 0.70
+    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 8
     assert len([s for s in scored if not s.query.relevant and s.shown]) <= 1
 
 
@@ -271,6 +289,24 @@ def test_an_institution_is_found_by_its_short_name(browser, site_url: str) -> No
     assert "tohoku/shirakabano-shinkumi/challenges/seafood-export-haccp/" in urls
     assert all(u.startswith(("tohoku/shirakabano-shinkumi/", "tohoku/koganehara-bank/meetings/2026-10-15/"))
                for u in urls), urls
+
+
+def test_a_role_or_trade_around_the_topic_searches_the_topic(browser, site_url: str) -> None:
+    # How people name themselves or a business (経理部長, 元信金マン, 弁当屋): not in the data as typed, so the
+    # role or trade is set aside and the topic answered, instead of the whole word being unknown.
+    page = browser.new_page()
+    for typed, topic in (("経理部長", "経理"), ("弁当屋", "弁当"), ("元経理部長", "経理"), ("元信金マン", "信金")):
+        got = pipeline(page, site_url, typed)
+        assert got["unknown"] == [] and got["urls"], typed
+        assert sorted(got["urls"]) == sorted(pipeline(page, site_url, topic)["urls"]), typed  # ties may order apart
+    assert pipeline(page, site_url, "宇宙開発部長")["urls"] == []  # a topic the data lacks is still unanswered
+
+
+def test_an_old_province_name_finds_its_prefecture(browser, site_url: str) -> None:
+    page = browser.new_page()
+    nagano = pipeline(page, site_url, "長野", "kanto")["urls"]
+    assert nagano and pipeline(page, site_url, "信州", "kanto")["urls"] == nagano
+    assert pipeline(page, site_url, "しんしゅう", "kanto")["urls"] == nagano
 
 
 def test_phone_with_keyboard_open_shows_the_count_and_first_result(browser, site_url: str) -> None:

@@ -163,3 +163,21 @@ def test_meetings_carry_their_day_and_number_as_labels() -> None:
     assert meeting_labels("第10回 みなと台新現役交流会", date(2025, 11, 13)) == ["11月13日", "第10回"]
     assert meeting_labels("第１２回　交流会", date(2026, 12, 10)) == ["12月10日", "第12回"]  # full-width digits
     assert meeting_labels("秋の交流会", date(2026, 9, 17)) == ["9月17日"]
+
+
+def test_old_province_names_and_capitals_stand_for_their_prefecture() -> None:
+    # 信州 and 盛岡 are in no record: they are places, the prefecture's; typed in kana too.
+    entries = build_dictionary(words_of(["精密部品の会社"], []))
+    for typed, prefecture in (("信州", "長野"), ("上州", "群馬"), ("近江", "滋賀"), ("盛岡", "岩手"), ("しんしゅう", "長野")):
+        assert entries[typed][0] == "p" and entries[typed][1] == [token(PLACE + prefecture)], typed
+    # A record that uses the word itself keeps it a word: 信州そば is about soba, 横浜 stays the city.
+    own = build_dictionary([*words_of(["信州そばの店"], []), Word("横浜", "よこはま", "p")])
+    assert own["信州"][2] == ["信州"]
+    assert own["横浜"][1] == [token(PLACE + "横浜")]
+
+
+def test_every_alias_names_a_prefecture_and_no_alias_is_a_prefecture_word() -> None:
+    assert set(vocab.PREFECTURE_ALIASES) <= set(vocab.PREFECTURES)
+    names = {t for p in vocab.PREFECTURES for t in place_terms([p])}
+    aliases = [a for group in vocab.PREFECTURE_ALIASES.values() for a in group]
+    assert len(aliases) == len(set(aliases)) and not set(aliases) & names
