@@ -40,7 +40,9 @@ OPENDATA_SLUG = "opendata"  # content/opendata.md
 # Hosts the share and calendar links and the JSON Schemas point to (the built-page privacy scan accepts them).
 MAP_SEARCH = "https://www.google.com/maps/search/?api=1&query="  # a venue's 「地図で場所を見る」 (plain link)
 SHARE_HOSTS = ("https://calendar.google.com/", "https://json-schema.org/", "https://line.me/",
-               "https://social-plugins.line.me/", "https://x.com/", "https://www.google.com/maps/search/")
+               "https://social-plugins.line.me/", "https://x.com/", "https://www.google.com/maps/search/",
+               # the search page's credit for JMdict (its licence asks for a link to the group and the licence)
+               "https://www.edrdg.org/", "https://creativecommons.org/")
 
 
 def absolute(site_url: str | None, url: str) -> str | None:

@@ -13,7 +13,8 @@ Keys (all folded: NFKC, lower case, katakana as hiragana):
 - ``~`` + a loose spelling of kana words (long vowels, small kana and っ dropped or
   enlarged): マーケッティング and マーケティング, ディサービス and デイサービス meet;
 - ``#`` + the sorted characters of kanji compounds of 3+ characters: 事業継承 finds 事業承継;
-- the clipped form of two-part katakana compounds (プロマネ → プロジェクトマネージャー), unless it is a word itself.
+- the clipped form of two-part katakana compounds (プロマネ → プロジェクトマネージャー), unless it is a word itself;
+- English words the data's terms gloss in JMdict (warehouse → 倉庫; generator/search/english.py).
 
 Field words (the meaning layer, generator/search/fields.py): a key whose terms belong to fields
 (課題分類・業種) also carries the tokens of those fields' labels, and a field word the data lacks
@@ -91,8 +92,10 @@ def clipped(term: str) -> str:
     return "".join(heads)
 
 
-def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None) -> dict[str, list]:
-    """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words)."""
+def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None,
+                     english: dict[str, list[str]] | None = None) -> dict[str, list]:
+    """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words),
+    `english` the English words of the data's terms (english.english_words)."""
     fields = fields or {}
     terms: dict[str, str] = {}  # term -> kind
     places: set[str] = set()
@@ -158,6 +161,12 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
             reading = reading_of(word)
             if len(reading) >= 3 and reading not in typed:
                 add(reading, target, "n")
+    # English words (warehouse → 倉庫): never over a word the data itself holds (it, dx, zoom).
+    for word, targets in (english or {}).items():
+        if word not in typed and word not in terms:
+            for t in targets:
+                if terms.get(t) == "n":
+                    add(word, t, "n")
     for word, broader in BROADER.items():
         reading = reading_of(fold(word)) if len(word) > 1 else ""
         for t in broader:

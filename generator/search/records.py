@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -43,10 +43,17 @@ class SearchRecord:
     places: tuple[str, ...] = ()  # where the record is: region, prefecture, city
     reach: tuple[str, ...] = ()  # where else it applies: a veteran's areas
     mentions: tuple[str, ...] = ()  # labels it only mentions: a meeting's challenges' categories
+    # One Word object per distinct word, shared by the records of one plan (search_records passes one pool).
+    pool: dict[Word, Word] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @cached_property
     def terms(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return record_terms(self.texts, self.labels)
+        terms = record_terms(self.texts, self.labels)
+        # Its Words too, while SudachiPy's analyses of these texts are still in analyse()'s cache: the index
+        # stage asks for them after every record was analysed, when (past 20,000 texts) the cache holds only the
+        # last ones and every text would be analysed again (nation: ~180,000 texts twice).
+        _ = self._words
+        return terms
 
     def tokens(self) -> str:
         """The hidden word block: label and place tokens repeated, then every other term once."""
@@ -66,8 +73,13 @@ class SearchRecord:
         return list(dict.fromkeys(t for m in self.mentions for t in label_terms(m)))
 
     def words(self) -> list[Word]:
-        return (words_of(self.texts, self.labels) + [Word(t, reading_of(t), "p") for t in place_terms(self.places + self.reach)]
-                + [Word(t, "", "m") for t in self.mention_terms()])
+        return list(self._words)
+
+    @cached_property
+    def _words(self) -> tuple[Word, ...]:
+        found = (words_of(self.texts, self.labels) + [Word(t, reading_of(t), "p") for t in place_terms(self.places + self.reach)]
+                 + [Word(t, "", "m") for t in self.mention_terms()])
+        return tuple(self.pool.setdefault(w, w) for w in dict.fromkeys(found))
 
 
 def portal_word(portal_id: str) -> str:
@@ -100,6 +112,7 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
     from ..plan.signup import STATE_LABELS
 
     listed = _portals_of(portals)
+    pool: dict[Word, Word] = {}
     out: dict[str, SearchRecord] = {}
     for key, mf in facts.meetings.items():
         m = mf.m
@@ -123,7 +136,7 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
         cats = tuple(dict.fromkeys(c for ck in mf.challenges if ck in facts.challenges
                                    for c in facts.challenges[ck].c.categories))
         out[key] = SearchRecord(key, "meeting", tuple(texts), tuple(labels), listed.get(key, ("",)), tuple(meta),
-                                tuple(places), mentions=cats)
+                                tuple(places), mentions=cats, pool=pool)
     for key, cf in facts.challenges.items():
         c = cf.c
         # The institution's names are labels too: staff find everything they published by its short name.
@@ -134,12 +147,12 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
         meta = [("kind", "企業の課題"), ("place", c.prefecture), ("status", vocab.CHALLENGE_STATUSES[c.status])]
         if cf.meeting and cf.meeting in facts.meetings:
             meta.append(("date", facts.meetings[cf.meeting].m.date.isoformat()))
-        out[key] = SearchRecord(key, "challenge", tuple(texts), tuple(labels), listed.get(key, ("",)), tuple(meta), places)
+        out[key] = SearchRecord(key, "challenge", tuple(texts), tuple(labels), listed.get(key, ("",)), tuple(meta), places, pool=pool)
     for key, vf in facts.veterans.items():
         v = vf.v
         labels = [*v.industries, *v.expertise]
         texts = [v.headline, v.career, v.availability]
         vmeta = (("kind", "新現役"), ("place", v.prefecture))
         out[key] = SearchRecord(key, "veteran", tuple(texts), tuple(labels), listed.get(key, ("",)), vmeta,
-                                (region_names[vf.record.region], v.prefecture), tuple(v.areas))
+                                (region_names[vf.record.region], v.prefecture), tuple(v.areas), pool=pool)
     return out

@@ -181,3 +181,17 @@ def test_every_alias_names_a_prefecture_and_no_alias_is_a_prefecture_word() -> N
     names = {t for p in vocab.PREFECTURES for t in place_terms([p])}
     aliases = [a for group in vocab.PREFECTURE_ALIASES.values() for a in group]
     assert len(aliases) == len(set(aliases)) and not set(aliases) & names
+
+
+def test_english_words_come_from_jmdict_first_senses_and_never_cover_a_data_word() -> None:
+    from generator.search.english import english_words, gloss_word
+
+    assert gloss_word("quality (of a product or a service)") == "quality"
+    assert gloss_word("to export") == "export" and gloss_word("physical distribution") == ""
+    found = english_words([fold(t) for t in ("倉庫", "輸出", "商標", "物流", "ドローン", "事業承継")])
+    assert found["warehouse"] == ["倉庫"] and found["export"] == ["輸出"] and found["logistics"] == ["物流"]
+    assert found["drone"] == [fold("ドローン")]  # katakana terms are looked up in katakana
+    entries = build_dictionary(words_of(["倉庫の在庫をZoomで確認。ズームレンズ"], []),
+                               english={"warehouse": ["倉庫"], "zoom": ["ずーむれんず"]})
+    assert entries["warehouse"][2] == ["倉庫"]
+    assert entries["zoom"][2] == ["zoom"]  # the data's own word wins over an English gloss
