@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -58,6 +59,7 @@ from .terms import (
 )
 
 SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖゔぢづ", "あいうえおつやゆよわかけぶじず")
+SIGNUP_DAY = re.compile(r"(?:締切|受付)(\d{1,2}月\d{1,2}日)")  # a meeting's sign-up day (search/records.signup_dates)
 SHARD_TARGET = 12_000  # bytes of gzip per shard, roughly
 
 
@@ -161,6 +163,12 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
             reading = reading_of(word)
             if len(reading) >= 3 and reading not in typed:
                 add(reading, target, "n")
+    # A bare day (11/30 → 11月30日) also reaches the meetings whose sign-up closes or opens that day; a bare month does
+    # not (2月の交流会 means meetings held in February).
+    for term in list(terms):
+        day = SIGNUP_DAY.fullmatch(term)
+        if day:
+            add(day.group(1), term, "n")
     # English words (warehouse → 倉庫): never over a word the data itself holds (it, dx, zoom).
     for word, targets in (english or {}).items():
         if word not in typed and word not in terms:

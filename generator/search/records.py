@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -43,12 +44,17 @@ class SearchRecord:
     places: tuple[str, ...] = ()  # where the record is: region, prefecture, city
     reach: tuple[str, ...] = ()  # where else it applies: a veteran's areas
     mentions: tuple[str, ...] = ()  # labels it only mentions: a meeting's challenges' categories
-    # One Word object per distinct word, shared by the records of one plan (search_records passes one pool).
-    pool: dict[Word, Word] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    # Words kept whole, never analysed: a meeting's sign-up dates (締切12月8日, 締切12月, 受付1月5日). Analysed, 締切12月
+    # would give the meeting the month 12月 of its deadline, and 12月の交流会 would find January's meetings.
+    dates: tuple[str, ...] = ()
+    # The distinct words of one plan's records (search_records passes one pool to all of them).
+    pool: WordPool = field(default_factory=lambda: WordPool(), compare=False, repr=False, hash=False)
 
     @cached_property
     def terms(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        terms = record_terms(self.texts, self.labels)
+        own, rest = record_terms(self.texts, self.labels)
+        dates = {fold(d) for d in self.dates}
+        terms = (tuple(sorted({*own, *dates})), tuple(t for t in rest if t not in dates))
         # Its Words too, while SudachiPy's analyses of these texts are still in analyse()'s cache: the index
         # stage asks for them after every record was analysed, when (past 20,000 texts) the cache holds only the
         # last ones and every text would be analysed again (nation: ~180,000 texts twice).
@@ -73,13 +79,37 @@ class SearchRecord:
         return list(dict.fromkeys(t for m in self.mentions for t in label_terms(m)))
 
     def words(self) -> list[Word]:
-        return list(self._words)
+        return self.pool.get(self._words)
 
     @cached_property
-    def _words(self) -> tuple[Word, ...]:
+    def _words(self) -> array:
         found = (words_of(self.texts, self.labels) + [Word(t, reading_of(t), "p") for t in place_terms(self.places + self.reach)]
-                 + [Word(t, "", "m") for t in self.mention_terms()])
-        return tuple(self.pool.setdefault(w, w) for w in dict.fromkeys(found))
+                 + [Word(t, "", "m") for t in self.mention_terms()] + [Word(fold(d), "", "n") for d in self.dates])
+        return self.pool.put(found)
+
+
+class WordPool:
+    """Distinct Words, each kept once; a record keeps its words as numbers into the pool.
+
+    Numbers in an array, not tuples of Words: at nation size (45,000 records, ~4.5 million word uses) tuples cost
+    0.4 GB and gave the garbage collector millions of references to walk in every later stage."""
+
+    def __init__(self) -> None:
+        self.ids: dict[Word, int] = {}
+        self.words: list[Word] = []
+
+    def put(self, words: list[Word]) -> array:
+        out = array("I")
+        for w in dict.fromkeys(words):
+            n = self.ids.get(w)
+            if n is None:
+                n = self.ids[w] = len(self.words)
+                self.words.append(w)
+            out.append(n)
+        return out
+
+    def get(self, ids: array) -> list[Word]:
+        return [self.words[n] for n in ids]
 
 
 def portal_word(portal_id: str) -> str:
@@ -102,6 +132,12 @@ def meeting_labels(title: str, day: date) -> list[str]:
     return [f"{day.month}月{day.day}日", *dict.fromkeys(numbers)]
 
 
+def signup_dates(kind: str, day: date) -> list[str]:
+    """A sign-up date as staff search for it (kk-search.js signupDates writes 〆切 12/8 and 2月締切 the same way):
+    締切12月8日 and 締切12月; the dictionary also lets the bare day (12/8) reach 締切12月8日."""
+    return [f"{kind}{day.month}月{day.day}日", f"{kind}{day.month}月"]
+
+
 def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[str, str],
                    institution_names: dict[str, tuple[str, ...]] | None = None) -> dict[str, SearchRecord]:
     """Every published record, keyed by record key (the index keeps those with a page in the build).
@@ -112,7 +148,7 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
     from ..plan.signup import STATE_LABELS
 
     listed = _portals_of(portals)
-    pool: dict[Word, Word] = {}
+    pool = WordPool()
     out: dict[str, SearchRecord] = {}
     for key, mf in facts.meetings.items():
         m = mf.m
@@ -129,14 +165,17 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
                  m.venue.name if m.venue else "", (m.venue.access or "") if m.venue else ""]
         meta = [("kind", "交流会"), ("date", m.date.isoformat()), ("state", mf.state),
                 ("place", "オンライン" if m.format == "online" or not m.venue else m.venue.prefecture + m.venue.city)]
+        dates = []
         if m.signup:
             meta.append(("deadline", m.signup.deadline.isoformat()))
+            dates += signup_dates("締切", m.signup.deadline)
             if m.signup.opens:
                 meta.append(("opens", m.signup.opens.isoformat()))
+                dates += signup_dates("受付", m.signup.opens)
         cats = tuple(dict.fromkeys(c for ck in mf.challenges if ck in facts.challenges
                                    for c in facts.challenges[ck].c.categories))
         out[key] = SearchRecord(key, "meeting", tuple(texts), tuple(labels), listed.get(key, ("",)), tuple(meta),
-                                tuple(places), mentions=cats, pool=pool)
+                                tuple(places), mentions=cats, dates=tuple(dates), pool=pool)
     for key, cf in facts.challenges.items():
         c = cf.c
         # The institution's names are labels too: staff find everything they published by its short name.

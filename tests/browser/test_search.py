@@ -283,6 +283,25 @@ def test_days_and_meeting_numbers_are_found_as_staff_type_them(browser, site_url
     assert "kanto/minatodai-shinkin/meetings/2026-12-10/" not in got["urls"][:3]  # 第12回 is no partial match
 
 
+def test_sign_up_dates_are_found_as_staff_type_them(browser, site_url: str) -> None:
+    page = browser.new_page()
+    # The deadline, typed several ways: only the meeting whose sign-up closes that day, not the one held that day.
+    for typed in ("〆切 11/30", "締切は11月30日", "11/30締切", "申込締切 2026/11/30"):
+        assert pipeline(page, site_url, typed, "kanto/minatodai-shinkin")["urls"] == [
+            "kanto/minatodai-shinkin/meetings/2026-12-10/"], typed
+    # A month of deadlines is not the meetings held that month.
+    closing_in_february = set()
+    for path in (REPO / "regions").glob("*/institutions/*/meetings/*.yml"):
+        if re.search(r"^\s+deadline:\s*\d{4}-02-", path.read_text(encoding="utf-8"), re.M):
+            closing_in_february.add(f"{path.parts[-5]}/{path.parts[-3]}/meetings/{path.stem}/")
+    got = pipeline(page, site_url, "2月締切の交流会")
+    full = [u for u, lacks in zip(got["urls"], got["lacks"], strict=True) if not lacks]  # partial matches come after
+    assert set(full) == closing_in_february and got["urls"][:len(full)] == full, got["urls"]
+    assert pipeline(page, site_url, "1月5日から受付", "kanto/kazahaya-bank")["urls"] == ["kanto/kazahaya-bank/meetings/2027-02-18/"]
+    # A bare day finds the meeting held that day first, then one whose sign-up closes that day.
+    assert "kanto/minatodai-shinkin/meetings/2026-12-10/" in pipeline(page, site_url, "11/30", "kanto/minatodai-shinkin")["urls"]
+
+
 def test_a_portal_search_is_scoped_by_its_word_not_by_loading_the_portal_filter(browser, site_url: str) -> None:
     """At nation size the `portal` filter file is ~290 kB; a portal's search asks for its hidden word instead."""
     page = browser.new_page()

@@ -195,3 +195,18 @@ def test_english_words_come_from_jmdict_first_senses_and_never_cover_a_data_word
                                english={"warehouse": ["倉庫"], "zoom": ["ずーむれんず"]})
     assert entries["warehouse"][2] == ["倉庫"]
     assert entries["zoom"][2] == ["zoom"]  # the data's own word wins over an English gloss
+
+
+def test_sign_up_dates_are_whole_words_and_a_bare_day_reaches_them() -> None:
+    from datetime import date
+
+    from generator.search.records import signup_dates
+
+    assert signup_dates("締切", date(2026, 11, 30)) == ["締切11月30日", "締切11月"]
+    rec = SearchRecord("m", "meeting", ("交流会のご案内",), ("12月10日",), ("",), dates=(*signup_dates("締切", date(2026, 11, 30)),))
+    own, rest = rec.terms
+    assert "締切11月30日" in own and "締切11月" in own
+    assert "11月" not in own and "11月" not in rest  # the deadline's month is not the meeting's month
+    entries = build_dictionary(rec.words())
+    assert entries["11月30日"][2] == ["締切11月30日"]  # 11/30 typed bare finds the meeting closing that day
+    assert "11月" not in entries  # a bare month does not

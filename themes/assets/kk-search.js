@@ -335,6 +335,20 @@
       .replace(/再来月/g, ym(2)).replace(/今月/g, ym(0)).replace(/来月/g, ym(1)).replace(/先月/g, ym(-1));
   }
 
+  // Sign-up dates as staff type them, after absoluteDates (〆切 12/8, 2月締切, 締切は2027/2/5, 1月5日から受付): meetings carry
+  // 締切12月8日, 締切12月, 受付1月5日 as words of their own, so 2月締切 is not every meeting held in February.
+  var DEADLINE = "(?:申込締切|申し込み締切|締め切り|締切り|締切|〆切り|〆切|しめきり|期限)";
+  var OPENS = "(?:受付開始|申込開始|受け付け開始|受付|受け付け)";
+  var YEAR = "(?:\\d{4}年\\d{1,2}月\\s+)?"; // absoluteDates writes 2027/2/5 as "2027年2月 2月5日"
+  var MONTH_DAY = "(?<![\\d年])(\\d{1,2}月(?:\\d{1,2}日)?)";
+  function signupDates(text) {
+    return text
+      .replace(new RegExp(DEADLINE + "\\s*[はの:]?\\s*" + YEAR + MONTH_DAY, "g"), " 締切$1 ")
+      .replace(new RegExp(YEAR + MONTH_DAY + "\\s*(?:まで|の)?\\s*" + DEADLINE, "g"), " 締切$1 ")
+      .replace(new RegExp(OPENS + "\\s*[はの:]?\\s*" + YEAR + MONTH_DAY, "g"), " 受付$1 ")
+      .replace(new RegExp(YEAR + MONTH_DAY + "\\s*から\\s*の?\\s*" + OPENS, "g"), " 受付$1 ");
+  }
+
   /* Typos: one character changed, added or dropped (a swap of two neighbours counts too). */
   function deletions(word) {
     var out = [word];
@@ -412,7 +426,7 @@
   function kkSearch(typed, options) {
     options = options || {};
     var bundle = options.bundle;
-    var query = absoluteDates((typed || "").normalize("NFKC"), options.today || todayInJapan());
+    var query = signupDates(absoluteDates((typed || "").normalize("NFKC"), options.today || todayInJapan()));
     var folded = fold(query);
     return dictFor(bundle, folded).then(function (dict) {
       var parsed = parse(query, dict);
