@@ -114,8 +114,8 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
     from pagefind_bin_extended import get_executable
 
     from .search.dictionary import build_dictionary, write_dictionary
-    from .search.english import english_words
     from .search.fields import fields_of_words
+    from .search.jmdict import english_words, other_spellings
 
     base = plan.url(portal_url(plan.root))
     assert base is not None
@@ -156,8 +156,9 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
         prune(bundle, keep_ui=False)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    english = english_words({w.term for w in words if w.kind == "n"})
-    write_dictionary(build_dictionary(words, fields_of_words(indexed), english), bundle / "kk-dict")
+    nouns = {w.term for w in words if w.kind == "n"}
+    dictionary = build_dictionary(words, fields_of_words(indexed), english_words(nouns), other_spellings(nouns))
+    write_dictionary(dictionary, bundle / "kk-dict")
     return {plan.root: added}
 
 

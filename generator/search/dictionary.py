@@ -14,7 +14,8 @@ Keys (all folded: NFKC, lower case, katakana as hiragana):
   enlarged): マーケッティング and マーケティング, ディサービス and デイサービス meet;
 - ``#`` + the sorted characters of kanji compounds of 3+ characters: 事業継承 finds 事業承継;
 - the clipped form of two-part katakana compounds (プロマネ → プロジェクトマネージャー), unless it is a word itself;
-- English words the data's terms gloss in JMdict (warehouse → 倉庫; generator/search/english.py).
+- English words the data's terms gloss in JMdict (warehouse → 倉庫), and their other written forms there
+  (申込み → 申込, 店鋪 → 店舗; generator/search/jmdict.py).
 
 Field words (the meaning layer, generator/search/fields.py): a key whose terms belong to fields
 (課題分類・業種) also carries the tokens of those fields' labels, and a field word the data lacks
@@ -95,9 +96,11 @@ def clipped(term: str) -> str:
 
 
 def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None,
-                     english: dict[str, list[str]] | None = None) -> dict[str, list]:
+                     english: dict[str, list[str]] | None = None,
+                     spellings: dict[str, list[str]] | None = None) -> dict[str, list]:
     """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words),
-    `english` the English words of the data's terms (english.english_words)."""
+    `english` the English words of the data's terms (jmdict.english_words), `spellings` their other written
+    forms (jmdict.other_spellings)."""
     fields = fields or {}
     terms: dict[str, str] = {}  # term -> kind
     places: set[str] = set()
@@ -169,8 +172,9 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
         day = SIGNUP_DAY.fullmatch(term)
         if day:
             add(day.group(1), term, "n")
-    # English words (warehouse → 倉庫): never over a word the data itself holds (it, dx, zoom).
-    for word, targets in (english or {}).items():
+    # English words (warehouse → 倉庫) and other spellings of nouns (申込み → 申込): never over a word the data
+    # itself holds (it, dx, zoom).
+    for word, targets in [*(english or {}).items(), *(spellings or {}).items()]:
         if word not in typed and word not in terms:
             for t in targets:
                 if terms.get(t) == "n":

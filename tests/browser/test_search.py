@@ -340,7 +340,7 @@ def test_a_role_or_trade_around_the_topic_searches_the_topic(browser, site_url: 
     assert pipeline(page, site_url, "宇宙開発部長")["urls"] == []  # a topic the data lacks is still unanswered
 
 
-def test_an_english_word_finds_the_japanese_records_and_the_page_credits_jmdict(browser, site_url: str) -> None:
+def test_english_words_and_other_spellings_from_jmdict_and_the_page_credits_it(browser, site_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(site_url + "search/?q=warehouse")  # 倉庫 in JMdict; written nowhere in English in the data
     assert "/kinki/hanamizuki-shinkin/challenges/warehouse-wms/" in results_of(page)
@@ -349,6 +349,8 @@ def test_an_english_word_finds_the_japanese_records_and_the_page_credits_jmdict(
     got = pipeline(page, site_url, "Export")
     assert got["unknown"] == [] and "kanto/minatodai-shinkin/challenges/sake-brewery-export/" in got["urls"]
     assert pipeline(page, site_url, "astronaut")["urls"] == []  # an English word no data term glosses: nothing
+    # Another spelling of a data word in its JMdict entry: 故郷納税 is ふるさと納税.
+    assert pipeline(page, site_url, "故郷納税")["urls"] == pipeline(page, site_url, "ふるさと納税")["urls"] != []
 
 
 def test_an_old_province_name_finds_its_prefecture(browser, site_url: str) -> None:

@@ -184,7 +184,7 @@ def test_every_alias_names_a_prefecture_and_no_alias_is_a_prefecture_word() -> N
 
 
 def test_english_words_come_from_jmdict_first_senses_and_never_cover_a_data_word() -> None:
-    from generator.search.english import english_words, gloss_word
+    from generator.search.jmdict import english_words, gloss_word
 
     assert gloss_word("quality (of a product or a service)") == "quality"
     assert gloss_word("to export") == "export" and gloss_word("physical distribution") == ""
@@ -210,3 +210,13 @@ def test_sign_up_dates_are_whole_words_and_a_bare_day_reaches_them() -> None:
     entries = build_dictionary(rec.words())
     assert entries["11月30日"][2] == ["締切11月30日"]  # 11/30 typed bare finds the meeting closing that day
     assert "11月" not in entries  # a bare month does not
+
+
+def test_other_spellings_of_a_data_noun_come_from_its_jmdict_entry() -> None:
+    from generator.search.jmdict import other_spellings
+
+    found = other_spellings([fold(t) for t in ("ふるさと納税", "申込", "店舗", "ねじ")])
+    assert found["故郷納税"] == [fold("ふるさと納税")] and found["申込み"] == ["申込"] and found["店鋪"] == ["店舗"]
+    assert found["螺子"] == ["ねじ"]  # a kana word's kanji forms too
+    entries = build_dictionary(words_of(["店舗を増やしたい。店鋪の看板"], []), spellings={"店鋪": ["店舗"]})
+    assert entries["店鋪"][2] == ["店鋪"]  # a form the data writes itself stays its own word
