@@ -260,6 +260,30 @@ def deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
+def one_edit(a: str, b: str) -> bool:
+    """One character changed, added or dropped, or two neighbours swapped (same rule as kk-search.js oneEdit)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 1] == b[i + 1:i + 2] and a[i + 1:i + 2] == b[i:i + 1] and a[i + 2:] == b[i + 2:])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def real_words_near(typos: dict[str, list[str]], entries: dict[str, list], lexicon: Iterable[str]) -> list[str]:
+    """Words of the language (`lexicon`, folded) that are no key but one edit from one: the page must not "correct"
+    them (自転車 is not a typo of 自動車, スポーツ not of スイーツ); it says they match nothing instead."""
+    out = []
+    for word in lexicon:
+        if word in entries or not TYPO_MIN <= len(word) <= 16:
+            continue
+        if any(one_edit(word, known) for form in deletions(word) for known in typos.get(form, ())):
+            out.append(word)
+    return sorted(out)
+
+
 def typo_entries(entries: dict[str, list]) -> dict[str, list[str]]:
     """One-character-deleted form → the known words it comes from (content words and places only)."""
     out: dict[str, set[str]] = {}
@@ -301,17 +325,20 @@ def compact(entry: list, table: dict[tuple[str, str], int]) -> list:
     return out
 
 
-def write_dictionary(entries: dict[str, list], folder: Path) -> dict[str, int]:
+def write_dictionary(entries: dict[str, list], folder: Path, lexicon: Iterable[str] = ()) -> dict[str, int]:
     """Write kk-dict/meta.json, kk-dict/<n>.json.gz and the typo shards kk-dict/t<n>.json.gz (read only
-    when a typed word is unknown); return figures for the build log."""
+    when a typed word is unknown; a real word of `lexicon` one edit from a key is marked there with
+    "<word>!", in the shard its own letters lead to); return figures for the build log."""
     folder.mkdir(parents=True, exist_ok=True)
     table: dict[tuple[str, str], int] = {}
     # Keys in sorted order, so field numbers (first come, first numbered) are the same from build to build.
     shards, total = _write_shards({key: compact(entries[key], table) for key in sorted(entries)}, folder, "")
     typos = typo_entries(entries)
-    typo_shards, typo_bytes = _write_shards(typos, folder, "t")  # type: ignore[arg-type]
+    real = real_words_near(typos, entries, lexicon)
+    typo_shards, typo_bytes = _write_shards({**typos, **{w + "!": 1 for w in real}}, folder, "t")  # type: ignore[arg-type]
     meta = {"shards": shards, "keys": len(entries), "generic": [fold(w) for w in GENERIC],
             "typo_shards": typo_shards, "typo_min": TYPO_MIN,
             "fields": [[label, tok] for (label, tok), _n in sorted(table.items(), key=lambda item: item[1])]}
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    return {"keys": len(entries), "shards": shards, "bytes": total, "typo_keys": len(typos), "typo_bytes": typo_bytes}
+    return {"keys": len(entries), "shards": shards, "bytes": total, "typo_keys": len(typos), "typo_bytes": typo_bytes,
+            "real_words": len(real)}

@@ -9,7 +9,11 @@ point anywhere.
 
 Spellings. A data noun's other written forms in the same JMdict entry (申込み, 申し込み → 申込; 店鋪 → 店舗; 螺子 →
 ねじ; 〆切 → 締切) are keys for it: the old, irregular and okurigana-variant forms people type or their phone
-converts to. Only forms of two characters or more, never a form that is a word of the data itself.
+converts to (kana forms too, from three characters: ヒヤリング → ヒアリング). Only forms of two characters or more,
+never a form that is a word of the data itself.
+
+Words. Every JMdict form is a word of the language: one that is one edit from a data word is not a typo of it
+(自転車 is no 自動車), so the page does not "correct" it (dictionary.real_words_near).
 
 Read once per build from the package's SQLite file (read-only, no network); without the package the search
 simply has neither layer.
@@ -20,6 +24,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .terms import fold, is_kana, katakana
 
@@ -66,7 +71,7 @@ def _rows(wanted: dict[str, str], select: str) -> Iterable[tuple[str, str]]:
             marks = ",".join("?" * len(batch))
             entries = (f"(SELECT text, idseq FROM Kanji WHERE text IN ({marks})"
                        f" UNION SELECT text, idseq FROM Kana WHERE text IN ({marks})) AS w")
-            yield from db.execute(select.format(entries=entries), batch + batch)
+            yield from db.execute(select.format(entries=entries), batch * (2 * select.count("{entries}")))
     finally:
         db.close()
 
@@ -86,11 +91,26 @@ def english_words(terms: Iterable[str]) -> dict[str, list[str]]:
 
 
 def other_spellings(terms: Iterable[str]) -> dict[str, list[str]]:
-    """Folded other written form → the data terms whose JMdict entry also writes it so (申込み → 申込)."""
+    """Folded other written form → the data terms whose JMdict entry also writes it so (申込み → 申込; kana forms of
+    three characters or more too: ヒヤリング → ヒアリング)."""
     wanted = _spellings(terms)
     found: dict[str, set[str]] = {}
-    for spelling, form in _rows(wanted, "SELECT w.text, k.text FROM {entries} JOIN Kanji k ON k.idseq = w.idseq"):
+    for spelling, form, kana in _rows(wanted, """SELECT w.text, k.text, 0 FROM {entries} JOIN Kanji k ON k.idseq = w.idseq
+            UNION SELECT w.text, k.text, 1 FROM {entries} JOIN Kana k ON k.idseq = w.idseq"""):
         other = fold(form)
-        if len(other) >= 2 and other != wanted[spelling]:
+        if len(other) >= (3 if kana else 2) and other != wanted[spelling]:
             found.setdefault(other, set()).add(wanted[spelling])
     return {form: sorted(held) for form, held in sorted(found.items())}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """Every written form and reading in JMdict, folded (~385,000): the words of the language, so that a real word
+    the data lacks is never taken for a typo of one it holds. Kept for the process (a preview rebuilds often)."""
+    db = _database()
+    if db is None:
+        return frozenset()
+    try:
+        return frozenset(fold(text) for (text,) in db.execute("SELECT text FROM Kanji UNION SELECT text FROM Kana"))
+    finally:
+        db.close()

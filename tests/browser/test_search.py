@@ -167,13 +167,30 @@ def test_sixth_blind_set_does_not_regress(browser, site_url: str) -> None:
     0.51 / 0.55, 21 answerable queries with nothing shown, 2 no-answer queries showing records (林業, 車の整備工場).
     English words 0 of 6. Then tuned on that class only (English words from JMdict's glosses of the data's terms):
     all 0.64 / 0.66, national 0.59 / 0.63, 15 empty; English 0.96. With sign-up dates (11/30): all 0.65 / 0.68,
-    14 empty. A floor, not a target.
+    14 empty. Real words are no longer corrected (set G): デマンド交通 lost its lucky "correction" to コマンド,
+    national 0.56 / 0.60, 15 empty. A floor, not a target.
     """
     scored, national = _run_set(browser, site_url, "holdout_f_2026_12.yml")
-    assert independent.mean(s.p5 for s in national) >= 0.56
-    assert independent.mean(s.r10 for s in national) >= 0.60
+    assert independent.mean(s.p5 for s in national) >= 0.54
+    assert independent.mean(s.r10 for s in national) >= 0.58
     assert len([s for s in scored if s.query.relevant and not s.shown]) <= 15
     assert len([s for s in scored if not s.query.relevant and s.shown]) <= 2
+
+
+def test_seventh_blind_set_does_not_regress(browser, site_url: str) -> None:
+    """60 queries by a seventh writer who saw neither the engine nor its results (2026-12-01, session 4), six per class.
+
+    Untouched (fe7537d: every session 4 change but real words, built for 2026-12-01): all P@5 0.59, R@10 0.60,
+    national 0.54 / 0.56, 17 answerable queries with nothing shown, 3 no-answer queries showing records (自転車 and
+    eスポーツ "corrected" to 自動車 and スイーツ, 保険の営業 as partial matches). Then tuned on one class (a word of
+    the language is never a typo): all 0.63 / 0.64, national 0.57 / 0.59, 16 empty, 1 no-answer query showing
+    records. A floor, not a target.
+    """
+    scored, national = _run_set(browser, site_url, "holdout_g_2026_12.yml")
+    assert independent.mean(s.p5 for s in national) >= 0.54
+    assert independent.mean(s.r10 for s in national) >= 0.56
+    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 16
+    assert len([s for s in scored if not s.query.relevant and s.shown]) <= 1
 
 
 @pytest.mark.parametrize("query", ["宇宙開発", "沖縄 観光", "北海道"])
@@ -213,6 +230,10 @@ def test_a_typo_is_searched_as_the_known_word_and_the_page_says_so(browser, site
     assert pipeline(page, site_url, "品質管理")["fixed"] == []
     nothing = pipeline(page, site_url, "宇宙開発")
     assert nothing["fixed"] == [] and nothing["unknown"] == ["宇宙開発"] and nothing["urls"] == []
+    # A real word one edit from a data word is not a typo of it: 自転車 is no 自動車, スポーツ no スイーツ (JMdict's words).
+    for word in ("自転車", "スポーツ"):
+        got = pipeline(page, site_url, word)
+        assert got["fixed"] == [] and got["unknown"] == [word] and got["urls"] == [], word
 
 
 def test_a_career_word_finds_its_fields_records_after_the_records_that_hold_it(browser, site_url: str) -> None:

@@ -220,3 +220,19 @@ def test_other_spellings_of_a_data_noun_come_from_its_jmdict_entry() -> None:
     assert found["螺子"] == ["ねじ"]  # a kana word's kanji forms too
     entries = build_dictionary(words_of(["店舗を増やしたい。店鋪の看板"], []), spellings={"店鋪": ["店舗"]})
     assert entries["店鋪"][2] == ["店鋪"]  # a form the data writes itself stays its own word
+
+
+def test_a_real_word_near_a_data_word_is_marked_so_the_page_does_not_correct_it(tmp_path: Path) -> None:
+    from generator.search.dictionary import one_edit, real_words_near
+
+    assert one_edit("品質菅理", "品質管理") and one_edit("ぶらんでんぐ", "ぶらんでぃんぐ") and one_edit("abcd", "abdc")
+    assert not one_edit("自動車", "自動車") and not one_edit("自転車部品", "自動車")
+    entries = build_dictionary(words_of(["自動車部品の品質管理"], []))
+    typos = typo_entries(entries)
+    real = real_words_near(typos, entries, ["自転車", "自動車", "宇宙船"])
+    assert real == ["自転車"]  # a word of the language one edit from 自動車; 自動車 itself is a key
+    write_dictionary(entries, tmp_path, ["自転車"])
+    marked = {}
+    for shard in tmp_path.glob("t*.json.gz"):
+        marked.update(json.loads(gzip.decompress(shard.read_bytes())))
+    assert marked["自転車!"] == 1 and "自動車" in marked["自車"]

@@ -396,6 +396,7 @@
         parts.forEach(function (p) { for (var k in p) typos[k] = p[k]; });
         var fixes = {};
         wanted.forEach(function (w) {
+          if (typos[w + "!"]) return; // a real word the data lacks (自転車), not a typo of one it holds (自動車)
           var found = {};
           deletions(w).forEach(function (v) { (typos[v] || []).forEach(function (c) { if (oneEdit(w, c)) found[c] = true; }); });
           // Prefer a word of the same length (a character changed: 品質菅理 → 品質管理), then the first in order.
