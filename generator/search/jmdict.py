@@ -31,7 +31,6 @@ from .terms import fold, is_kana, katakana
 WORD = re.compile(r"[a-z][a-z\-]{2,23}")
 MAX_TERMS = 4  # an English word glossing more of the data's terms than this points nowhere in particular
 BATCH = 500  # SQLite's default limit on bound values is 999
-CREDIT = "JMdict（EDRDG、CC BY-SA 4.0）"
 
 
 def _database() -> sqlite3.Connection | None:
@@ -59,8 +58,8 @@ def _spellings(terms: Iterable[str]) -> dict[str, str]:
     return wanted
 
 
-def _rows(wanted: dict[str, str], select: str) -> Iterable[tuple[str, str]]:
-    """(spelling, value) for every entry holding one of the spellings; `select` joins the entries as w(text, idseq)."""
+def _rows(wanted: dict[str, str], select: str) -> Iterable[tuple]:
+    """(spelling, values …) for every entry holding one of the spellings; `select` joins the entries as w(text, idseq)."""
     db = _database()
     if db is None or not wanted:
         return

@@ -90,6 +90,16 @@ def _run_set(browser, site_url: str, name: str) -> tuple[list, list]:
     return scored, [s for s in scored if not s.query.portal]
 
 
+def _holds_floor(browser, site_url: str, name: str, *, p5: float, r10: float, empty: int, shown: int) -> None:
+    """A blind set's floor: national mean P@5 and R@10 at least these, at most `empty` answerable queries showing
+    nothing and at most `shown` no-answer queries showing records."""
+    scored, national = _run_set(browser, site_url, name)
+    assert independent.mean(s.p5 for s in national) >= p5
+    assert independent.mean(s.r10 for s in national) >= r10
+    assert len([s for s in scored if s.query.relevant and not s.shown]) <= empty
+    assert len([s for s in scored if not s.query.relevant and s.shown]) <= shown
+
+
 def test_second_blind_set_holds_its_tuned_figures(browser, site_url: str) -> None:
     """72 queries by a second writer who saw neither the engine nor the first set.
 
@@ -116,11 +126,7 @@ def test_third_blind_set_does_not_regress(browser, site_url: str) -> None:
     those classes (days, meeting numbers, short names, clipped katakana): all 0.87 / 0.88, national 0.84 / 0.87,
     3 empty (ビジホ, OA化, patent); from then on it is in-sample. A floor, not a target.
     """
-    scored, national = _run_set(browser, site_url, "holdout_c_2026_12.yml")
-    assert independent.mean(s.p5 for s in national) >= 0.80
-    assert independent.mean(s.r10 for s in national) >= 0.82
-    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 4
-    assert len([s for s in scored if not s.query.relevant and s.shown]) <= 1
+    _holds_floor(browser, site_url, "holdout_c_2026_12.yml", p5=0.80, r10=0.82, empty=4, shown=1)
 
 
 def test_fourth_blind_set_does_not_regress(browser, site_url: str) -> None:
@@ -135,11 +141,7 @@ def test_fourth_blind_set_does_not_regress(browser, site_url: str) -> None:
     0.67 / 0.70, 11 empty; English (logistics) and sign-up dates (〆切 12/8) from sets F and E: all 0.78 / 0.80,
     national 0.73 / 0.75, 9 empty. A floor, not a target.
     """
-    scored, national = _run_set(browser, site_url, "holdout_d_2026_12.yml")
-    assert independent.mean(s.p5 for s in national) >= 0.60
-    assert independent.mean(s.r10 for s in national) >= 0.62
-    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 13
-    assert len([s for s in scored if not s.query.relevant and s.shown]) <= 1
+    _holds_floor(browser, site_url, "holdout_d_2026_12.yml", p5=0.60, r10=0.62, empty=13, shown=1)
 
 
 def test_fifth_blind_set_does_not_regress(browser, site_url: str) -> None:
@@ -153,11 +155,7 @@ def test_fifth_blind_set_does_not_regress(browser, site_url: str) -> None:
     (export): all 0.74 / 0.79, national 0.68 / 0.76, 7 empty; with sign-up dates (2月締切の交流会, 1月5日から受付):
     all 0.76 / 0.82, national 0.69 / 0.77, 6 empty. A floor, not a target.
     """
-    scored, national = _run_set(browser, site_url, "holdout_e_2026_12.yml")
-    assert independent.mean(s.p5 for s in national) >= 0.62
-    assert independent.mean(s.r10 for s in national) >= 0.70
-    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 8
-    assert len([s for s in scored if not s.query.relevant and s.shown]) <= 1
+    _holds_floor(browser, site_url, "holdout_e_2026_12.yml", p5=0.62, r10=0.70, empty=8, shown=1)
 
 
 def test_sixth_blind_set_does_not_regress(browser, site_url: str) -> None:
@@ -170,11 +168,7 @@ def test_sixth_blind_set_does_not_regress(browser, site_url: str) -> None:
     14 empty. Real words are no longer corrected (set G): デマンド交通 lost its lucky "correction" to コマンド,
     national 0.56 / 0.60, 15 empty. A floor, not a target.
     """
-    scored, national = _run_set(browser, site_url, "holdout_f_2026_12.yml")
-    assert independent.mean(s.p5 for s in national) >= 0.54
-    assert independent.mean(s.r10 for s in national) >= 0.58
-    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 15
-    assert len([s for s in scored if not s.query.relevant and s.shown]) <= 2
+    _holds_floor(browser, site_url, "holdout_f_2026_12.yml", p5=0.54, r10=0.58, empty=15, shown=2)
 
 
 def test_seventh_blind_set_does_not_regress(browser, site_url: str) -> None:
@@ -186,11 +180,7 @@ def test_seventh_blind_set_does_not_regress(browser, site_url: str) -> None:
     the language is never a typo): all 0.63 / 0.64, national 0.57 / 0.59, 16 empty, 1 no-answer query showing
     records. A floor, not a target.
     """
-    scored, national = _run_set(browser, site_url, "holdout_g_2026_12.yml")
-    assert independent.mean(s.p5 for s in national) >= 0.54
-    assert independent.mean(s.r10 for s in national) >= 0.56
-    assert len([s for s in scored if s.query.relevant and not s.shown]) <= 16
-    assert len([s for s in scored if not s.query.relevant and s.shown]) <= 1
+    _holds_floor(browser, site_url, "holdout_g_2026_12.yml", p5=0.54, r10=0.56, empty=16, shown=1)
 
 
 @pytest.mark.parametrize("query", ["宇宙開発", "沖縄 観光", "北海道"])
