@@ -55,6 +55,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\r\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe
 _FORMAT = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _IDEOGRAPHIC_AFTER_COLON = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
 _COMMENT_AFTER = re.compile(r"[ ]+#")
+# Any character one of _scan_lines' refusals looks for (a CR only when it ends no line): most files have none,
+# and then their lines need not be walked one by one.
+_ANY_LINE_PROBLEM = re.compile("[\t\u3000：" + _CONTROL.pattern[1:-1].replace("\\r", "") + _FORMAT.pattern[1:-1] + "]|\r(?!\n)")
 
 
 @dataclass
@@ -133,6 +136,8 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
 def _scan_lines(text: str, rel: str) -> list[Diagnostic]:
     """Character-level refusals, each reported on its own line."""
     found: list[Diagnostic] = []
+    if not _ANY_LINE_PROBLEM.search(text):
+        return found
     # Lines as an editor and PyYAML count them: "\n" (or "\r\n"), never str.splitlines()'s
     # extra breaks (\x1c, \x85, …), which would shift every later line number.
     for number, line in enumerate(text.split("\n"), start=1):

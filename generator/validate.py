@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -12,12 +13,15 @@ from .checks import cross_check
 from .content import EditorialPage, load_content
 from .dataset import Dataset, Record
 from .diagnostics import Diagnostic, has_errors, sort_diagnostics
-from .discover import discover
+from .discover import Found, discover
 from .errors_ja import translate
-from .loader import load_file
+from .loader import LoadedFile, load_file
 from .national import load_national
 from .privacy.allow import AllowList, load_allow
 from .registry import BY_NAME, KINDS
+
+if TYPE_CHECKING:
+    from .privacy.scan import Prescanner
 
 
 @dataclass(frozen=True)
@@ -44,26 +48,13 @@ class Loaded:
         return iter((self.dataset, self.diagnostics))
 
 
-def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root: Path | None = None) -> Loaded:
-    """Read and check everything under root/regions.
+PRESCAN_FILES = 1000  # data files: below this (the demo has ~130) forking scan workers costs more than it saves
 
-    Returns the dataset only when there is no error (warnings are fine); the
-    diagnostics list is complete either way, so one run shows every problem.
-    With `only` (paths relative to root), just those data files are read,
-    besides every region.yml and institution.yml that cross-checks need, and
-    only their problems are reported (see changes.py). With `content_root`,
-    the editorial pages under content_root/content are loaded too.
-    """
-    # Extra checks (confidentiality) are imported lazily to keep this module small.
-    from .privacy.check import check_dataset, check_unparsed
 
-    found, diagnostics = discover(root)
-    if only is not None:
-        found = [f for f in found if f.kind in ("region", "institution") or f.rel in only]
-        diagnostics = [d for d in diagnostics if d.path in only]
-    tables: dict[str, dict[str, Record]] = {k.name: {} for k in KINDS}
-    unparsed = []
-    failed: dict[str, str] = {}  # record key -> the file whose own errors kept it out
+def _read_all(found: list[Found], tables: dict[str, dict[str, Record]], unparsed: list[tuple[str, LoadedFile]],
+              failed: dict[str, str], diagnostics: list[Diagnostic], scanner: Prescanner,
+              record_texts: Callable[[str, Any], list[tuple[tuple[str, ...], str]]]) -> None:
+    """Read, parse and check each file against its model, filling `tables`; hand each record's texts to `scanner`."""
     for item in found:
         kind = BY_NAME[item.kind]
         key = kind.key(item.region, item.institution, item.id)
@@ -84,6 +75,37 @@ def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root
             line, col = loaded.where(problem.path, key=problem.key)
             diagnostics.append(Diagnostic(loaded.path, line, col, problem.code, problem.ja, problem.en, problem.severity))
         tables[item.kind][key] = Record(item.kind, key, item.id, item.region, item.institution, parsed, loaded)
+        scanner.submit([text for _, text in record_texts(item.kind, parsed)])
+
+
+def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root: Path | None = None) -> Loaded:
+    """Read and check everything under root/regions.
+
+    Returns the dataset only when there is no error (warnings are fine); the
+    diagnostics list is complete either way, so one run shows every problem.
+    With `only` (paths relative to root), just those data files are read,
+    besides every region.yml and institution.yml that cross-checks need, and
+    only their problems are reported (see changes.py). With `content_root`,
+    the editorial pages under content_root/content are loaded too.
+    """
+    # Extra checks (confidentiality) are imported lazily to keep this module small.
+    from .privacy.check import check_dataset, check_unparsed, record_texts, workers
+    from .privacy.scan import Prescanner
+
+    found, diagnostics = discover(root)
+    if only is not None:
+        found = [f for f in found if f.kind in ("region", "institution") or f.rel in only]
+        diagnostics = [d for d in diagnostics if d.path in only]
+    tables: dict[str, dict[str, Record]] = {k.name: {} for k in KINDS}
+    unparsed = []
+    failed: dict[str, str] = {}  # record key -> the file whose own errors kept it out
+    # Many files: the confidentiality scan of each record's texts runs in worker processes while the rest are read.
+    scanner = Prescanner(workers() if len(found) >= PRESCAN_FILES else 1)
+    try:
+        _read_all(found, tables, unparsed, failed, diagnostics, scanner, record_texts)
+        scanner.finish()
+    finally:
+        scanner.close()
 
     # Records whose parent failed cannot be cross-checked meaningfully; drop them.
     regions = tables["region"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.privacy import scan
+from tests.conftest import CHALLENGE, replace
 
 
 def test_prescan_in_processes_gives_the_findings_of_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -20,3 +23,30 @@ def test_prescan_in_processes_gives_the_findings_of_one_process(monkeypatch: pyt
     assert {t: scan.seen(t) for t in texts} == expected
     assert any(expected.values())  # the texts do hold findings
     assert [tuple(scan.scan_text(t)) for t in texts] == [expected[t] for t in texts]
+
+
+def test_validation_scanning_beside_reading_reports_what_one_process_reports(
+        valid_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large data sets are scanned by workers while files are still being read (validate.Prescanner): the
+    diagnostics, a leak among them, are exactly those of one process."""
+    from generator import validate
+
+    replace(valid_root, CHALLENGE, "新しい分野を探しています。", "新しい分野を探しています。代表の山田太郎が対応します。電話 03-1234-5678")
+
+    def run(workers: str, files: int) -> list[str]:
+        monkeypatch.setenv("KORYUKAI_WORKERS", workers)
+        monkeypatch.setattr(validate, "PRESCAN_FILES", files)
+        monkeypatch.setattr(scan, "PRESCAN_CHUNK", 2)  # many small batches in flight
+        monkeypatch.setattr(scan, "_SEEN", {})
+        return [d.text() for d in validate.load_dataset(valid_root).diagnostics]
+
+    in_parent: list[str] = []  # texts this process scanned itself (forked workers append to their own copy)
+    real = scan._scan
+    monkeypatch.setattr(scan, "_scan", lambda text: in_parent.append(text) or real(text))
+    alone = run("1", 10**9)
+    assert any("山田太郎" in t for t in in_parent)
+    in_parent.clear()
+    beside = run("2", 1)
+    assert not any("山田太郎" in t for t in in_parent)  # the workers scanned it
+    assert beside == alone
+    assert any("03-1234-5678" in d for d in beside) and any("山田太郎" in d for d in beside)

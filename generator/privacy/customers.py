@@ -44,6 +44,8 @@ _COMPANY_WORDS = frozenset("""
 
 def named_companies(text: str, tokens: tuple[Token, ...]) -> Iterator[Found]:
     """A company named right before 向け/に納品/との取引 …: トヨハシ向け, ホシノ社向け, マツバ電子との取引."""
+    if not _CUSTOMER_NEXT.search(text):
+        return  # every finding ends right before one of these words
     n = len(tokens)
     for i, t in enumerate(tokens):
         if t.place or t.surface in _NOT_CUSTOMERS or not JAPANESE_NAME.fullmatch(t.surface) or t.pos[0] != "名詞" \

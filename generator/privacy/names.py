@@ -83,6 +83,8 @@ _SELF_INTRODUCTION = re.compile(r"(?:と申します|と申す|といいます|�
 def full_names(tokens: tuple[Token, ...], text: str) -> Iterator[Found]:
     n = len(tokens)
     for i, t in enumerate(tokens):
+        if t.pos[1] != "固有名詞" and t.pos[2] != "人名":
+            continue  # every rule below starts from a proper noun or a name: most tokens stop here, cheaply
         if t.surface in _NOT_PERSON_NAMES or any(c in PLACEHOLDERS for c in t.surface):
             continue
         if not JAPANESE_NAME.fullmatch(t.surface):

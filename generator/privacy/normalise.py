@@ -87,3 +87,8 @@ def _grouped(text: str) -> Iterator[tuple[int, int, str]]:
             j += 1
         yield i, j, (_char(text[i]) if j == i + 1 else unicodedata.normalize("NFKC", text[i:j]))
         i = j
+
+
+# The re-identification checks read each field of a challenge about six times, each needing its normalised form:
+# one small cache turns that into one normalisation per field (Normalised is immutable, so sharing is safe).
+normalise_cached = lru_cache(maxsize=1024)(normalise)

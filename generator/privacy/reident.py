@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import vocab
-from .normalise import normalise
+from .normalise import normalise_cached
 from .patterns import KANJI, KATA
 
 _YEAR = r"(?:[0-9]{4}年|(?:明治|大正|昭和|平成|令和)(?:[0-9]{1,2}|元)年)"
@@ -81,7 +81,7 @@ class Reason:
 
 
 def _spans(text: str, regex: re.Pattern[str]) -> Iterator[tuple[re.Match[str], int, int, str]]:
-    norm = normalise(text)
+    norm = normalise_cached(text)
     for m in regex.finditer(norm.text):
         a, b = norm.original_span(m.start(), m.end())
         yield m, a, b, text[a:b]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .kinds import Kind
 from .normalise import normalise
@@ -70,6 +71,57 @@ def prescan(texts: list[str], workers: int) -> None:
 
 PRESCAN_MIN = 3000  # texts: below this (the demo has ~400) one process is faster than starting more
 PRESCAN_CHUNK = 200
+
+
+class Prescanner:
+    """Scan texts in worker processes while the caller goes on reading files.
+
+    Validation hands each record's texts over as it reads them; the workers scan them beside it, so reading
+    (one process) and scanning (the rest) overlap instead of following each other. `finish` waits and
+    remembers the findings, exactly as prescan() does, so scan_text then looks them up."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+
+        self._pool = multiprocessing.get_context("fork").Pool(workers) if workers >= 2 else None
+        self._batch: list[str] = []
+        self._queued: set[str] = set()
+        self._pending: list[tuple[list[str], Any]] = []
+
+    def submit(self, texts: list[str]) -> None:
+        if self._pool is None:
+            return
+        for text in texts:
+            if text not in self._queued and text not in _SEEN and len(text) <= _SEEN_LENGTH:
+                self._queued.add(text)
+                self._batch.append(text)
+        if len(self._batch) >= PRESCAN_CHUNK:
+            self._send()
+
+    def _send(self) -> None:
+        assert self._pool is not None
+        if self._batch:
+            self._pending.append((self._batch, self._pool.apply_async(_scan_many, (self._batch,))))
+            self._batch = []
+
+    def finish(self) -> None:
+        if self._pool is None:
+            return
+        try:
+            self._send()
+            for chunk, result in self._pending:
+                found = result.get()
+                if len(_SEEN) + len(chunk) > _SEEN_LIMIT:
+                    _SEEN.clear()
+                _SEEN.update(zip(chunk, found, strict=True))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
 
 
 def _scan(text: str) -> list[Hit]:

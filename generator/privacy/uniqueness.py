@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import vocab
-from .normalise import normalise
+from .normalise import normalise_cached
 from .reident import Reason, reasons
 
 MIN_K = 5
@@ -73,7 +73,7 @@ class Detail:
 
 
 def _details(field: str, text: str) -> Iterator[Detail]:
-    norm = normalise(text)
+    norm = normalise_cached(text)
     for kind, ja, en, regex in _DETAILS:
         for m in regex.finditer(norm.text):
             a, b = norm.original_span(m.start(), m.end())

@@ -63,6 +63,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_KATAKANA_TO_HIRAGANA)
 
 
+# A word's pieces (surfaces, readings, forms) repeat across records: at nation size analyse() folds millions of
+# them, mostly the same few hundred thousand strings.
+_fold_piece = lru_cache(maxsize=300_000)(fold)
+
+
 @lru_cache(maxsize=200_000)
 def token(term: str) -> str:
     """The ASCII word that stands for a term in the index: fixed length, so no token is a prefix of another."""
@@ -106,19 +111,31 @@ def stem_of(form: str) -> str:
     return form[:i]
 
 
+_POS: dict[int, tuple[str, ...]] = {}  # Sudachi's part-of-speech tuples by id: one shared tuple per kind
+
+
+def pos_of(m: Any) -> tuple[str, ...]:
+    pos = _POS.get(m.part_of_speech_id())
+    if pos is None:
+        pos = _POS[m.part_of_speech_id()] = tuple(m.part_of_speech())
+    return pos
+
+
 @lru_cache(maxsize=20_000)
 def analyse(text: str) -> tuple[Word, ...]:
     """Every meaningful word of a text, in short and long units, once each."""
     text = unicodedata.normalize("NFKC", text)
     words: dict[tuple[str, str], Word] = {}
     tok = _tokenizer()
-    for mode in _modes():
+    short, long = _modes()
+    fold_piece = _fold_piece
+    for mode in (short, long):
         morphs = list(tok.tokenize(text, mode))
-        if mode == _modes()[1]:
+        if mode == long:
             _compounds(morphs, words)
         for i, m in enumerate(morphs):
-            pos = m.part_of_speech()
-            surface = fold(m.surface())
+            pos = pos_of(m)
+            surface = fold_piece(m.surface())
             if not surface.strip():
                 continue
             if pos[1] == "数詞" and i + 1 < len(morphs) and morphs[i + 1].surface() == "月":
@@ -127,13 +144,14 @@ def analyse(text: str) -> tuple[Word, ...]:
             if pos[0] in NOUNS:
                 if pos[1] == "数詞":
                     continue
-                reading = fold(m.reading_form())
-                words.setdefault(("n", surface), Word(surface, reading if reading != surface else "", "n"))
-                norm = fold(m.normalized_form())
+                if ("n", surface) not in words:
+                    reading = fold_piece(m.reading_form())
+                    words[("n", surface)] = Word(surface, reading if reading != surface else "", "n")
+                norm = fold_piece(m.normalized_form())
                 if norm != surface and not is_kana(norm):  # 引越し → 引っ越し; not 林檎 for りんご
                     words.setdefault(("n", norm), Word(norm, "", "n"))
             elif pos[0] in PREDICATES:
-                lemma = fold(m.dictionary_form())
+                lemma = fold_piece(m.dictionary_form())
                 if lemma in FUNCTION_VERBS or is_kana(lemma):
                     continue
                 words.setdefault(("v", lemma), Word(lemma, "", "v", stem_of(lemma)))
@@ -147,16 +165,17 @@ def _compounds(morphs: list[Any], words: dict[tuple[str, str], Word]) -> None:
     """Adjacent nouns joined (事業+承継 → 事業承継, 倉庫+管理 → 倉庫管理): the compounds people type whole."""
     run: list[Any] = []
     for m in [*morphs, None]:
-        pos = m.part_of_speech() if m is not None else ("",)
-        if m is not None and pos[0] in ("名詞", "接尾辞") and pos[1] != "数詞" and not is_kana(fold(m.surface())):
+        pos = pos_of(m) if m is not None else ("",)
+        if m is not None and pos[0] in ("名詞", "接尾辞") and pos[1] != "数詞" and not is_kana(_fold_piece(m.surface())):
             run.append(m)
             continue
         for size in (2, 3):
             for k in range(len(run) - size + 1):
                 part = run[k:k + size]
-                term = fold("".join(x.surface() for x in part))
-                reading = fold("".join(x.reading_form() for x in part))
-                words.setdefault(("n", term), Word(term, reading if is_kana(reading) else "", "n"))
+                term = _fold_piece("".join(x.surface() for x in part))
+                if ("n", term) not in words:
+                    reading = _fold_piece("".join(x.reading_form() for x in part))
+                    words[("n", term)] = Word(term, reading if is_kana(reading) else "", "n")
         run = []
 
 
