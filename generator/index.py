@@ -115,7 +115,7 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
 
     from .search.dictionary import build_dictionary, write_dictionary
     from .search.fields import fields_of_words
-    from .search.jmdict import english_words, lexicon, other_spellings
+    from .search.jmdict import english_words, lexicon, other_spellings, same_sense_words
 
     base = plan.url(portal_url(plan.root))
     assert base is not None
@@ -157,7 +157,8 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     nouns = {w.term for w in words if w.kind == "n"}
-    dictionary = build_dictionary(words, fields_of_words(indexed), english_words(nouns), other_spellings(nouns))
+    dictionary = build_dictionary(words, fields_of_words(indexed), english_words(nouns), other_spellings(nouns),
+                                  same_sense_words(nouns))
     write_dictionary(dictionary, bundle / "kk-dict", lexicon())
     return {plan.root: added}
 

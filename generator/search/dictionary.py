@@ -97,10 +97,11 @@ def clipped(term: str) -> str:
 
 def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None,
                      english: dict[str, list[str]] | None = None,
-                     spellings: dict[str, list[str]] | None = None) -> dict[str, list]:
+                     spellings: dict[str, list[str]] | None = None,
+                     same_sense: dict[str, list[str]] | None = None) -> dict[str, list]:
     """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words),
     `english` the English words of the data's terms (jmdict.english_words), `spellings` their other written
-    forms (jmdict.other_spellings)."""
+    forms (jmdict.other_spellings), `same_sense` the words JMdict gives the same meaning (jmdict.same_sense_words)."""
     fields = fields or {}
     terms: dict[str, str] = {}  # term -> kind
     places: set[str] = set()
@@ -176,6 +177,12 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
     # itself holds (it, dx, zoom).
     for word, targets in [*(english or {}).items(), *(spellings or {}).items()]:
         if word not in typed and word not in terms:
+            for t in targets:
+                if terms.get(t) == "n":
+                    add(word, t, "n")
+    # Words of the same meaning (国外 → 海外) only where nothing else has given the word a meaning yet.
+    for word, targets in (same_sense or {}).items():
+        if word not in keys and word not in terms:
             for t in targets:
                 if terms.get(t) == "n":
                     add(word, t, "n")

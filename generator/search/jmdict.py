@@ -1,5 +1,5 @@
-"""What JMdict (EDRDG, CC BY-SA 4.0; the jamdict-data package) adds to the data's words: English words and
-other spellings.
+"""What JMdict (EDRDG, CC BY-SA 4.0; the jamdict-data package) adds to the data's words: English words, other
+spellings and words of the same meaning.
 
 English. People who worked abroad or in IT type the English word (warehouse, export, trademark). A data term
 whose JMdict entry glosses it, in that entry's first sense, with one English word becomes findable by
@@ -11,6 +11,11 @@ Spellings. A data noun's other written forms in the same JMdict entry (申込み
 ねじ; 〆切 → 締切) are keys for it: the old, irregular and okurigana-variant forms people type or their phone
 converts to (kana forms too, from three characters: ヒヤリング → ヒアリング). Only forms of two characters or more,
 never a form that is a word of the data itself.
+
+Same meaning. A word the data lacks whose JMdict entry shares a first-sense English gloss with a data word's entry,
+when at most four entries share that gloss, is a key for the data word: 国外 → 海外 (abroad), 特養 → 特別養護老人ホーム,
+呉服 → 着物. Only written forms with kanji and katakana loanwords; never a form of a data word's own entry (those are
+spellings), and never over a key another layer has given a meaning.
 
 Words. Every JMdict form is a word of the language: one that is one edit from a data word is not a typo of it
 (自転車 is no 自動車), so the page does not "correct" it (dictionary.real_words_near).
@@ -100,6 +105,79 @@ def other_spellings(terms: Iterable[str]) -> dict[str, list[str]]:
         if len(other) >= (3 if kana else 2) and other != wanted[spelling]:
             found.setdefault(other, set()).add(wanted[spelling])
     return {form: sorted(held) for form, held in sorted(found.items())}
+
+
+SAME_SENSE_MAX = 4  # entries sharing a first-sense gloss: more, and the gloss names a broad idea, not one thing
+_KANJI = re.compile(r"[\u3400-\u9fff々]")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc・]{3,}")
+
+
+def _gloss_key(gloss: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", gloss).strip().lower()
+    return re.sub(r"^(?:to|a|an|the) ", "", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _senses() -> tuple[dict[int, frozenset[str]], dict[str, frozenset[int]], dict[int, tuple[str, ...]]]:
+    """Every entry's first-sense glosses, the entries of each such gloss, and the written forms a visitor may type for
+    an entry: its kanji forms, or its katakana forms for a loanword written without kanji. Kept for the process."""
+    db = _database()
+    if db is None:
+        return {}, {}, {}
+    try:
+        glosses: dict[int, set[str]] = {}
+        for idseq, gloss in db.execute("""SELECT f.idseq, g.text FROM (SELECT idseq, MIN(ID) AS sid FROM Sense GROUP BY idseq) f
+                JOIN SenseGloss g ON g.sid = f.sid AND g.lang = 'eng'"""):
+            key = _gloss_key(gloss)
+            if key:
+                glosses.setdefault(idseq, set()).add(key)
+        forms: dict[int, list[str]] = {}
+        for idseq, text in db.execute("SELECT idseq, text FROM Kanji"):
+            forms.setdefault(idseq, []).append(text)
+        for idseq, text in db.execute("SELECT idseq, text FROM Kana"):
+            if idseq not in forms or all(_KATAKANA_WORD.fullmatch(f) for f in forms[idseq]):
+                if _KATAKANA_WORD.fullmatch(text):
+                    forms.setdefault(idseq, []).append(text)
+    finally:
+        db.close()
+    by_gloss: dict[str, set[int]] = {}
+    for idseq, keys in glosses.items():
+        for key in keys:
+            by_gloss.setdefault(key, set()).add(idseq)
+    return ({i: frozenset(g) for i, g in glosses.items()}, {g: frozenset(i) for g, i in by_gloss.items()},
+            {i: tuple(f) for i, f in forms.items()})
+
+
+def same_sense_words(terms: Iterable[str]) -> dict[str, list[str]]:
+    """Folded word → the data terms it means the same as: words whose JMdict entry shares a first-sense gloss with a
+    data term's entry, when few entries share that gloss (国外 → 海外 'abroad'; 溶着 → 溶接 'welding'; ジュエリー →
+    アクセサリー 'jewelry'). Only written forms with kanji, or katakana loanwords of three letters or more: a reading
+    alone would bring its homophones. A data term must be two characters or more and hold a kanji or be three or more
+    (ため, こと name no topic)."""
+    glosses, by_gloss, forms = _senses()
+    if not glosses:
+        return {}
+    held = {t for t in terms if len(t) >= 2 and (_KANJI.search(t) or len(t) >= 3)}
+    entries_of: dict[str, set[int]] = {}
+    for idseq, written in forms.items():
+        for form in written:
+            if fold(form) in held:
+                entries_of.setdefault(fold(form), set()).add(idseq)
+    found: dict[str, set[str]] = {}
+    for term, entries in entries_of.items():
+        for entry in entries:
+            for gloss in glosses.get(entry, ()):
+                alike = by_gloss[gloss]
+                if len(alike) > SAME_SENSE_MAX:
+                    continue
+                for other in alike - entries:
+                    if any(fold(form) in held for form in forms.get(other, ())):
+                        continue  # an entry of the data's own words: its forms are spellings (other_spellings)
+                    for form in forms.get(other, ()):
+                        word = fold(form)
+                        if len(word) >= 2 and (_KANJI.search(form) or _KATAKANA_WORD.fullmatch(form)):
+                            found.setdefault(word, set()).add(term)
+    return {word: sorted(ts) for word, ts in sorted(found.items()) if len(ts) <= 3 and word not in held}
 
 
 @lru_cache(maxsize=1)

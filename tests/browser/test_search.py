@@ -183,6 +183,17 @@ def test_seventh_blind_set_does_not_regress(browser, site_url: str) -> None:
     _holds_floor(browser, site_url, "holdout_g_2026_12.yml", p5=0.54, r10=0.56, empty=16, shown=1)
 
 
+def test_eighth_blind_set_does_not_regress(browser, site_url: str) -> None:
+    """60 queries by an eighth writer who saw neither the engine nor its results (2026-12-01, session 5), six per class.
+
+    Untouched (b30434f, built for 2026-12-01): all P@5 0.67, R@10 0.70, national 0.55 / 0.60, 12 answerable queries
+    with nothing shown, no no-answer query showing records. Then measured once, not tuned, with words of the same
+    meaning from JMdict (designed on the earlier sets): all 0.69 / 0.72, national 0.55 / 0.60, 11 empty (品証 found).
+    A floor, not a target.
+    """
+    _holds_floor(browser, site_url, "holdout_h_2026_12.yml", p5=0.52, r10=0.57, empty=11, shown=0)
+
+
 @pytest.mark.parametrize("query", ["宇宙開発", "沖縄 観光", "北海道"])
 def test_a_query_the_data_cannot_answer_shows_nothing_and_says_so(browser, site_url: str, query: str) -> None:
     page = browser.new_page(viewport=PHONE)

@@ -222,6 +222,23 @@ def test_other_spellings_of_a_data_noun_come_from_its_jmdict_entry() -> None:
     assert entries["店鋪"][2] == ["店鋪"]  # a form the data writes itself stays its own word
 
 
+def test_words_of_the_same_meaning_come_from_shared_jmdict_glosses_and_yield_to_every_other_layer() -> None:
+    from generator.search.jmdict import same_sense_words
+
+    held = [fold(t) for t in ("海外", "溶接", "品質保証", "特別養護老人ホーム", "マーケティング", "販売")]
+    found = same_sense_words(held)
+    assert found["国外"] == ["海外"] and found["溶着"] == ["溶接"] and found["品証"] == ["品質保証"]
+    assert found["特養"] == [fold("特別養護老人ホーム")]
+    assert fold("マーケッティング") not in found  # a spelling of a data word's own entry, not another word
+    assert "こくがい" not in found  # a reading alone would bring its homophones
+    assert "宇宙" not in found and "ゴルフ" not in found  # words the data has no meaning for stay unknown
+    entries = build_dictionary(words_of(["海外に販路を広げたい。国外の展示会"], []), same_sense={"国外": ["海外"]})
+    assert entries["国外"][2] == ["国外"]  # a word the data writes itself stays its own word
+    entries = build_dictionary(words_of(["海外に販路を広げたい"], []), spellings={"外国": ["海外"]},
+                               same_sense={"外国": ["販路"], "国外": ["海外"]})
+    assert entries["外国"][2] == ["海外"] and entries["国外"][2] == ["海外"]  # a spelling wins over a same-sense word
+
+
 def test_a_real_word_near_a_data_word_is_marked_so_the_page_does_not_correct_it(tmp_path: Path) -> None:
     from generator.search.dictionary import one_edit, real_words_near
 
