@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -153,6 +154,11 @@ def _build_into(out: Path, root: Path, project_root: Path, loaded: Loaded, roots
             plan = build_plan(dataset, today, root=portal_id, national_url=None, content=loaded.content,
                               site_url=site_url)
             timings["plan"] = timings.get("plan", 0) + time.perf_counter() - t
+            # The dataset and the plan live to the end of the build: set them aside from the garbage collector, whose
+            # full passes would otherwise walk their millions of objects again and again while pages are rendered, and
+            # would touch every one of them in the forked scan processes (copying the parent's memory page by page).
+            gc.collect()
+            gc.freeze()
             target = staging if len(roots) == 1 else staging / (portal_id.replace("/", "--") or "national")
             work = staging_dir(out)  # same prefix: a killed build's work folder is a leftover too
             try:
@@ -192,6 +198,7 @@ def _build_into(out: Path, root: Path, project_root: Path, loaded: Loaded, roots
                 else:
                     site.rename(target)
             finally:
+                gc.unfreeze()  # a preview builds again and again in one process: nothing stays set aside
                 discard(work)
             result.plans.append(plan)
             result.pages += len(plan.pages)
