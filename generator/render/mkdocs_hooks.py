@@ -89,8 +89,21 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     page.meta.pop("kk", None)
     _PAGES.pop(page.file.src_uri, None)
     page.content = None
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output)
+    return _final(_TOGGLE_AUTOCOMPLETE.sub(r"\1", output))
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html is rendered as a template
+    output = _TOGGLE_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html is rendered as a template
+    return _final(output) if template_name.endswith(".html") else output
+
+
+def _final(html: str) -> str:
+    """The page with its Content-Security-Policy, put in here rather than by reading every written page back."""
+    from mkdocs.exceptions import PluginError
+
+    from generator.render.csp import with_csp
+
+    done = with_csp(html)
+    if done is None:
+        raise PluginError("a page without <meta charset>: no place for its Content-Security-Policy")
+    return done

@@ -8,13 +8,10 @@ stay out of it, as a navigation over every page costs O(N²).
 
 from __future__ import annotations
 
-import base64
 import gzip
-import hashlib
 import json
 import logging
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -30,6 +27,7 @@ from ..plan import SitePlan, portal_url
 from ..plan.present import DEFAULT_COLOUR
 from ..plan.views import ContentView
 from ..safe_fs import UnsafePath, copy_tree_no_links, kind, read_regular
+from .csp import MARK, with_csp
 from .pages import PORTAL_CSS_DIR, PageRenderer, RenderedPage, portal_css_name, relative, source_path
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -183,7 +181,6 @@ def render_site(
     if warnings:
         raise RenderError("MkDocs warnings: " + "; ".join(warnings))
     _give_back_memory()
-    apply_csp(site)
     if not site_url:
         # A sitemap needs absolute <loc>s; without --site-url there is none (MkDocs wrote a relative one).
         for name in ("sitemap.xml", "sitemap.xml.gz"):
@@ -222,32 +219,16 @@ def _write_portal_colours(plan: SitePlan, folder: Path) -> None:
             f"--md-accent-fg-color:{colour}}}\n", encoding="utf-8")
 
 
-# Scripts: our own and Pagefind's come from files ('self'); Material's small inline scripts
-# are allowed by their hashes, computed per page after MkDocs wrote it (they embed the page's
-# base URL, so they differ with depth). Pagefind compiles WebAssembly ('wasm-unsafe-eval').
-_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; "
-        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-        "base-uri 'self'; form-action 'self'")
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-_CHARSET = '<meta charset="utf-8">'
-
-
-def csp_for(html: str) -> str:
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                     for body in _INLINE_SCRIPT.findall(html)})
-    return _CSP.format(hashes="".join(" " + h for h in hashes))
-
-
 def apply_csp(site: Path) -> None:
-    """Put a Content-Security-Policy <meta> first in every page's <head>."""
+    """Give every page without one a Content-Security-Policy <meta> (csp.py); MkDocs' pages have theirs already."""
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        if 'http-equiv="Content-Security-Policy"' in html:
-            continue  # already done (this runs again after the outputs stage adds its pages)
-        if _CHARSET not in html:
+        if MARK in html:
+            continue
+        done = with_csp(html)
+        if done is None:
             raise RenderError(f"{path}: no <meta charset> to place the Content-Security-Policy after")
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{escape(csp_for(html), quote=False)}">'
-        path.write_text(html.replace(_CHARSET, _CHARSET + "\n  " + meta, 1), encoding="utf-8")
+        path.write_text(done, encoding="utf-8")
 
 
 def _write_sitemap(site: Path, urls: list[str], site_url: str | None, lastmod: str) -> None:
