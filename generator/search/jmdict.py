@@ -182,12 +182,17 @@ def same_sense_words(terms: Iterable[str]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    """Every written form and reading in JMdict, folded (~385,000): the words of the language, so that a real word
-    the data lacks is never taken for a typo of one it holds. Kept for the process (a preview rebuilds often)."""
+    """Every written form and reading in JMdict, folded (~385,000), and its one-word English glosses: the words of
+    the languages a visitor types, so that a real word the data lacks is never taken for a typo of one it holds.
+    Kept for the process (a preview rebuilds often)."""
     db = _database()
     if db is None:
         return frozenset()
     try:
-        return frozenset(fold(text) for (text,) in db.execute("SELECT text FROM Kanji UNION SELECT text FROM Kana"))
+        words = {fold(text) for (text,) in db.execute("SELECT text FROM Kanji UNION SELECT text FROM Kana")}
+        # English words too (wine, tea): a visitor's English word is no typo of another gloss (line, team).
+        words.update(w for (text,) in db.execute("SELECT DISTINCT text FROM SenseGloss WHERE lang = 'eng'")
+                     if (w := gloss_word(text)))
+        return frozenset(words)
     finally:
         db.close()

@@ -253,3 +253,13 @@ def test_a_real_word_near_a_data_word_is_marked_so_the_page_does_not_correct_it(
     for shard in tmp_path.glob("t*.json.gz"):
         marked.update(json.loads(gzip.decompress(shard.read_bytes())))
     assert marked["自転車!"] == 1 and "自動車" in marked["自車"]
+
+
+def test_english_words_of_the_language_are_words_too() -> None:
+    """wine is no typo of line, nor tea of team: JMdict's one-word English glosses are in the lexicon; a misspelling
+    (managment, qualty) is not."""
+    from generator.search.jmdict import lexicon
+
+    words = lexicon()
+    assert {"wine", "tea", "line", "team", "warehouse"} <= words and fold("自転車") in words
+    assert not {"managment", "qualty", "exprot"} & words
