@@ -2,8 +2,8 @@
 
 Scripts: our own and Pagefind's come from files ('self'); Material's small inline scripts are allowed by their
 hashes, computed per page from its final HTML (they embed the page's base URL, so they differ with depth).
-Pagefind compiles WebAssembly ('wasm-unsafe-eval'). Pages get it as MkDocs writes them (mkdocs_hooks.on_post_page);
-site.apply_csp gives it to any page written otherwise (the flyers).
+Pagefind compiles WebAssembly ('wasm-unsafe-eval'). Pages get it as the renderer writes them (the page
+hooks beside this file); site.apply_csp gives it to any page written otherwise (the flyers).
 """
 
 from __future__ import annotations
