@@ -113,39 +113,51 @@ _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc・]{3,}")
 
 
 def _gloss_key(gloss: str) -> str:
-    text = re.sub(r"\([^)]*\)", " ", gloss).strip().lower()
-    return re.sub(r"^(?:to|a|an|the) ", "", text).strip()
+    text = (re.sub(r"\([^)]*\)", " ", gloss) if "(" in gloss else gloss).strip().lower()
+    for article in ("to ", "a ", "an ", "the "):
+        if text.startswith(article):
+            return text[len(article):].strip()
+    return text
 
 
 @lru_cache(maxsize=1)
-def _senses() -> tuple[dict[int, frozenset[str]], dict[str, frozenset[int]], dict[int, tuple[str, ...]]]:
-    """Every entry's first-sense glosses, the entries of each such gloss, and the written forms a visitor may type for
-    an entry: its kanji forms, or its katakana forms for a loanword written without kanji. Kept for the process."""
+def _tables() -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]], list[str]]:
+    """JMdict's kanji forms, kana forms, first-sense English glosses (idseq, text) and every English gloss, read once
+    per process for both the same-meaning words and the lexicon."""
     db = _database()
     if db is None:
-        return {}, {}, {}
+        return [], [], [], []
     try:
-        glosses: dict[int, set[str]] = {}
-        for idseq, gloss in db.execute("""SELECT f.idseq, g.text FROM (SELECT idseq, MIN(ID) AS sid FROM Sense GROUP BY idseq) f
-                JOIN SenseGloss g ON g.sid = f.sid AND g.lang = 'eng'"""):
-            key = _gloss_key(gloss)
-            if key:
-                glosses.setdefault(idseq, set()).add(key)
-        forms: dict[int, list[str]] = {}
-        for idseq, text in db.execute("SELECT idseq, text FROM Kanji"):
-            forms.setdefault(idseq, []).append(text)
-        for idseq, text in db.execute("SELECT idseq, text FROM Kana"):
-            if idseq not in forms or all(_KATAKANA_WORD.fullmatch(f) for f in forms[idseq]):
-                if _KATAKANA_WORD.fullmatch(text):
-                    forms.setdefault(idseq, []).append(text)
+        kanji = db.execute("SELECT idseq, text FROM Kanji").fetchall()
+        kana = db.execute("SELECT idseq, text FROM Kana").fetchall()
+        first = db.execute("""SELECT f.idseq, g.text FROM (SELECT idseq, MIN(ID) AS sid FROM Sense GROUP BY idseq) f
+                JOIN SenseGloss g ON g.sid = f.sid AND g.lang = 'eng'""").fetchall()
+        english = [text for (text,) in db.execute("SELECT DISTINCT text FROM SenseGloss WHERE lang = 'eng'")]
     finally:
         db.close()
+    return kanji, kana, first, english
+
+
+@lru_cache(maxsize=1)
+def _senses() -> tuple[dict[int, set[str]], dict[str, set[int]], dict[int, list[str]]]:
+    """Every entry's first-sense glosses, the entries of each such gloss, and the written forms a visitor may type for
+    an entry: its kanji forms, or its katakana forms for a loanword written without kanji. Kept for the process."""
+    kanji, kana, first, _ = _tables()
+    glosses: dict[int, set[str]] = {}
     by_gloss: dict[str, set[int]] = {}
-    for idseq, keys in glosses.items():
-        for key in keys:
+    for idseq, gloss in first:
+        key = _gloss_key(gloss)
+        if key:
+            glosses.setdefault(idseq, set()).add(key)
             by_gloss.setdefault(key, set()).add(idseq)
-    return ({i: frozenset(g) for i, g in glosses.items()}, {g: frozenset(i) for g, i in by_gloss.items()},
-            {i: tuple(f) for i, f in forms.items()})
+    forms: dict[int, list[str]] = {}
+    for idseq, text in kanji:
+        forms.setdefault(idseq, []).append(text)
+    with_kanji = set(forms)
+    for idseq, text in kana:
+        if idseq not in with_kanji and _KATAKANA_WORD.fullmatch(text):
+            forms.setdefault(idseq, []).append(text)
+    return glosses, by_gloss, forms
 
 
 def same_sense_words(terms: Iterable[str]) -> dict[str, list[str]]:
@@ -185,14 +197,9 @@ def lexicon() -> frozenset[str]:
     """Every written form and reading in JMdict, folded (~385,000), and its one-word English glosses: the words of
     the languages a visitor types, so that a real word the data lacks is never taken for a typo of one it holds.
     Kept for the process (a preview rebuilds often)."""
-    db = _database()
-    if db is None:
-        return frozenset()
-    try:
-        words = {fold(text) for (text,) in db.execute("SELECT text FROM Kanji UNION SELECT text FROM Kana")}
-        # English words too (wine, tea): a visitor's English word is no typo of another gloss (line, team).
-        words.update(w for (text,) in db.execute("SELECT DISTINCT text FROM SenseGloss WHERE lang = 'eng'")
-                     if (w := gloss_word(text)))
-        return frozenset(words)
-    finally:
-        db.close()
+    kanji, kana, _, english = _tables()
+    words = {fold(text) for _, text in kanji}
+    words.update(fold(text) for _, text in kana)
+    # English words too (wine, tea): a visitor's English word is no typo of another gloss (line, team).
+    words.update(w for text in english if (w := gloss_word(text)))
+    return frozenset(words)
