@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from ..sudachi import tokenizer
+from ..sudachi import pos_of, tokenizer
 from .chars import KANJI, KATA
 
 # Sudachi refuses inputs longer than about 49 KB; analyse in pieces well below that,
@@ -102,30 +102,20 @@ def _analyse_cached(text: str) -> tuple[Token, ...]:
     return _analyse(text)
 
 
-# Part-of-speech tuples by Sudachi's id: one shared tuple per kind instead of six new strings per token.
-_POS: dict[int, tuple[str, ...]] = {}
-
-
 def _analyse(text: str) -> tuple[Token, ...]:
     tokenizer = _tokenizer()
     tokens: list[Token] = []
-    pos_of = _POS.get
     for offset, chunk in _chunks(text):
         if not chunk.strip():
             continue
         for m in tokenizer.tokenize(chunk):
-            pos = pos_of(m.part_of_speech_id()) or _pos(m)
+            pos = pos_of(m)
             surface = m.surface()  # the input's characters begin..end, so end = begin + its length
             start = offset + m.begin()
             # The reading serves one rule, a name followed by its reading (names.py): other tokens skip the call.
             tokens.append(Token(surface, start, start + len(surface), pos,
                                 m.reading_form() if pos[2] == "人名" else "", m.is_oov()))
     return tuple(tokens)
-
-
-def _pos(m: Any) -> tuple[str, ...]:
-    pos = _POS[m.part_of_speech_id()] = tuple(m.part_of_speech())
-    return pos
 
 
 def loaded() -> bool:

@@ -59,14 +59,9 @@ def prescan(texts: list[str], workers: int) -> None:
     todo = [t for t in dict.fromkeys(texts) if t not in _SEEN and len(t) <= _SEEN_LENGTH]
     if workers < 2 or len(todo) < PRESCAN_MIN:
         return
-    import multiprocessing
-
-    chunks = [todo[i:i + PRESCAN_CHUNK] for i in range(0, len(todo), PRESCAN_CHUNK)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk, found in zip(chunks, pool.imap(_scan_many, chunks), strict=True):
-            if len(_SEEN) + len(chunk) > _SEEN_LIMIT:
-                _SEEN.clear()
-            _SEEN.update(zip(chunk, found, strict=True))
+    scanner = Prescanner(workers)
+    scanner.submit(todo)
+    scanner.finish()
 
 
 PRESCAN_MIN = 3000  # texts: below this (the demo has ~400) one process is faster than starting more
@@ -95,8 +90,8 @@ class Prescanner:
             if text not in self._queued and text not in _SEEN and len(text) <= _SEEN_LENGTH:
                 self._queued.add(text)
                 self._batch.append(text)
-        if len(self._batch) >= PRESCAN_CHUNK:
-            self._send()
+                if len(self._batch) >= PRESCAN_CHUNK:
+                    self._send()
 
     def _send(self) -> None:
         assert self._pool is not None

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..sudachi import tokenizer
+from ..sudachi import pos_of, tokenizer
 
 TOKEN_PREFIX = "kk"
 TOKEN_LETTERS = 7
@@ -109,16 +109,6 @@ def stem_of(form: str) -> str:
     while i > 0 and is_kana(form[i - 1]):
         i -= 1
     return form[:i]
-
-
-_POS: dict[int, tuple[str, ...]] = {}  # Sudachi's part-of-speech tuples by id: one shared tuple per kind
-
-
-def pos_of(m: Any) -> tuple[str, ...]:
-    pos = _POS.get(m.part_of_speech_id())
-    if pos is None:
-        pos = _POS[m.part_of_speech_id()] = tuple(m.part_of_speech())
-    return pos
 
 
 @lru_cache(maxsize=20_000)
