@@ -12,10 +12,17 @@ from typing import Any
 
 
 @lru_cache(maxsize=1)
-def tokenizer() -> Any:
-    from sudachipy import Dictionary, SplitMode
+def dictionary() -> Any:
+    from sudachipy import Dictionary
 
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    return Dictionary(dict="core")
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Any:
+    from sudachipy import SplitMode
+
+    return dictionary().tokenizer(mode=SplitMode.C)
 
 
 # Part-of-speech tuples by Sudachi's id, shared by every caller: one tuple per kind of word instead of six new

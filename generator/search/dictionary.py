@@ -15,7 +15,9 @@ Keys (all folded: NFKC, lower case, katakana as hiragana):
 - ``#`` + the sorted characters of kanji compounds of 3+ characters: 事業継承 finds 事業承継;
 - the clipped form of two-part katakana compounds (プロマネ → プロジェクトマネージャー), unless it is a word itself;
 - English words the data's terms gloss in JMdict (warehouse → 倉庫), and their other written forms there
-  (申込み → 申込, 店鋪 → 店舗; generator/search/jmdict.py).
+  (申込み → 申込, 店鋪 → 店舗; generator/search/jmdict.py);
+- words of the same meaning the data lacks: Sudachi's synonym groups (人材不足 → 人手不足, 冊子 → パンフレット;
+  generator/search/synonym_groups.py), then JMdict's shared glosses (特養 → 特別養護老人ホーム).
 
 Field words (the meaning layer, generator/search/fields.py): a key whose terms belong to fields
 (課題分類・業種) also carries the tokens of those fields' labels, and a field word the data lacks
@@ -61,6 +63,7 @@ from .terms import (
 
 SMALL = str.maketrans("ぁぃぅぇぉっゃゅょゎゕゖゔぢづ", "あいうえおつやゆよわかけぶじず")
 SIGNUP_DAY = re.compile(r"(?:締切|受付)(\d{1,2}月\d{1,2}日)")  # a meeting's sign-up day (search/records.signup_dates)
+HEADCOUNT = re.compile(r"([0-9]+)(名|人)")
 SHARD_TARGET = 12_000  # bytes of gzip per shard, roughly
 
 
@@ -98,10 +101,12 @@ def clipped(term: str) -> str:
 def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None,
                      english: dict[str, list[str]] | None = None,
                      spellings: dict[str, list[str]] | None = None,
-                     same_sense: dict[str, list[str]] | None = None) -> dict[str, list]:
+                     same_sense: dict[str, list[str]] | None = None,
+                     synonyms: dict[str, list[str]] | None = None) -> dict[str, list]:
     """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words),
     `english` the English words of the data's terms (jmdict.english_words), `spellings` their other written
-    forms (jmdict.other_spellings), `same_sense` the words JMdict gives the same meaning (jmdict.same_sense_words)."""
+    forms (jmdict.other_spellings), `same_sense` the words JMdict gives the same meaning (jmdict.same_sense_words),
+    `synonyms` the words sharing a Sudachi synonym group with them (synonym_groups.synonym_words)."""
     fields = fields or {}
     terms: dict[str, str] = {}  # term -> kind
     places: set[str] = set()
@@ -157,16 +162,27 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
                     add(stem, t, "v")  # 育たない reaches 育成 through the stem of 育つ
     # Old province names and prefectural capitals (信州, 上州, 盛岡) stand for their prefecture, as places,
     # unless the data uses the word itself (then it is that word: 横浜 stays the city where a record is in 横浜市).
+    # A province spanning two prefectures (出羽: 山形, 秋田) stands for both.
+    alias_targets: dict[str, list[str]] = {}
     for prefecture, aliases in PREFECTURE_ALIASES.items():
         target = place_terms((prefecture,))[-1]  # 長野県 → 長野, the form every record of it carries
         for alias in aliases:
-            word = fold(alias)
-            if word in terms or word in keys:
-                continue
+            alias_targets.setdefault(fold(alias), []).append(target)
+    for word, targets in alias_targets.items():
+        if word in terms or word in keys:
+            continue
+        reading = reading_of(word)
+        for target in targets:
             add(word, target, "n")
-            reading = reading_of(word)
             if len(reading) >= 3 and reading not in typed:
                 add(reading, target, "n")
+    # A head count is written with either counter (定員40名, 40人): each reaches the other when the data lacks it.
+    for term in list(terms):
+        count = HEADCOUNT.fullmatch(term)
+        if count:
+            other = count.group(1) + ("名" if count.group(2) == "人" else "人")
+            if other not in terms:
+                add(other, term, "n")
     # A bare day (11/30 → 11月30日) also reaches the meetings whose sign-up closes or opens that day; a bare month does
     # not (2月の交流会 means meetings held in February).
     for term in list(terms):
@@ -180,7 +196,13 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
             for t in targets:
                 if terms.get(t) == "n":
                     add(word, t, "n")
-    # Words of the same meaning (国外 → 海外) only where nothing else has given the word a meaning yet.
+    # Words of the same meaning (国外 → 海外) only where nothing else has given the word a meaning yet: first
+    # Sudachi's synonym groups, curated for search, then JMdict's shared glosses.
+    for word, targets in (synonyms or {}).items():
+        if word not in keys and word not in terms and word not in fields:  # a field word (経理) finds its field
+            for t in targets:
+                if terms.get(t) == "n" and t not in places:  # 三重 the prefecture is no "triple"
+                    add(word, t, "n")
     for word, targets in (same_sense or {}).items():
         if word not in keys and word not in terms:
             for t in targets:

@@ -163,6 +163,8 @@ def search_records(facts: Facts, portals: dict[str, Portal], region_names: dict[
         # challenges it presents: those are records of their own and would crowd it in.
         texts = [m.title, m.description, m.online or "", m.status_note or "",
                  m.venue.name if m.venue else "", (m.venue.access or "") if m.venue else ""]
+        if m.capacity is not None:  # the page's 定員 40人, as one word (the dictionary lets 40名 reach 40人)
+            texts.append(f"{m.capacity}人")
         meta = [("kind", "交流会"), ("date", m.date.isoformat()), ("state", mf.state),
                 ("place", "オンライン" if m.format == "online" or not m.venue else m.venue.prefecture + m.venue.city)]
         dates = []

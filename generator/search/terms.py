@@ -128,8 +128,14 @@ def analyse(text: str) -> tuple[Word, ...]:
             surface = fold_piece(m.surface())
             if not surface.strip():
                 continue
-            if pos[1] == "数詞" and i + 1 < len(morphs) and morphs[i + 1].surface() == "月":
-                words[("n", surface + "月")] = Word(surface + "月", "", "n")  # 1月, 12月: months people type
+            if pos[1] == "数詞" and i + 1 < len(morphs):
+                after = morphs[i + 1]
+                if after.surface() == "月":
+                    words[("n", surface + "月")] = Word(surface + "月", "", "n")  # 1月, 12月: months people type
+                    continue
+                counted = _counted(surface, after)
+                if counted:  # 7階, 40名, 73.3%: a floor, a capacity, a rate staff and promoters type whole
+                    words.setdefault(("n", counted), Word(counted, "", "n"))
                 continue
             if pos[0] in NOUNS:
                 if pos[1] == "数詞":
@@ -149,6 +155,21 @@ def analyse(text: str) -> tuple[Word, ...]:
         if re.search(r"[a-z]", run) and re.search(r"[0-9&+]", run):
             words.setdefault(("n", run), Word(run, "", "n"))
     return tuple(words.values())
+
+
+# Counters of what staff and promoters type with a number: a venue's floor, a head count, a company count, a rate,
+# a price. Not dates and times (a meeting's day is a term of its own: records.meeting_labels), nor 回 (第10回 is a
+# label too): every such term lengthens its page's index entry and shifts the ranking of the words it shares.
+COUNTERS = frozenset(("階", "名", "人", "社", "%", "円"))
+
+
+def _counted(number: str, after: Any) -> str:
+    """A number with the counter after it as one term (7 + 階 → 7階, 1,000 + 円 → 1000円), or ""."""
+    counter = _fold_piece(after.surface())
+    if counter not in COUNTERS:
+        return ""
+    digits = number.replace(",", "")
+    return digits + counter if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", digits) else ""
 
 
 def _compounds(morphs: list[Any], words: dict[tuple[str, str], Word]) -> None:
