@@ -210,9 +210,16 @@ def filter_fields(kind: str, keys: Iterable[str], *tables: dict[str, dict[str, t
     return tuple(fields)
 
 
+def query_value(value: str) -> str:
+    """A value for a link's query string: ASCII punctuation percent-encoded, Japanese kept as written. Still a valid
+    URL (the browser encodes it when it follows the link) at a third of the bytes: ブランディング is 21 bytes, not 63,
+    on every chip of every card (about 60 MB of a nation-size site)."""
+    return "".join(ch if ord(ch) > 0x7F and ch.isprintable() and not ch.isspace() else quote(ch, safe="") for ch in value)
+
+
 def facet_link(portal_id: str, what: str, param: str, value: str) -> FacetLink:
     """A chip or label that opens a portal's list filtered by that value (…/challenges/?category=生産管理)."""
-    return FacetLink(value, list_url(portal_id, what), f"?{param}={quote(value, safe='')}")
+    return FacetLink(value, list_url(portal_id, what), f"?{param}={query_value(value)}")
 
 
 def challenge_links(card: ChallengeCard, portal_id: str) -> ChallengeCard:

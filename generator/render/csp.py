@@ -34,4 +34,4 @@ def with_csp(html: str) -> str | None:
     if CHARSET not in html:
         return None
     meta = f'<meta http-equiv="Content-Security-Policy" content="{escape(csp_for(html), quote=False)}">'
-    return html.replace(CHARSET, CHARSET + "\n  " + meta, 1)
+    return html.replace(CHARSET, CHARSET + "\n" + meta, 1)

@@ -98,12 +98,14 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def _final(html: str) -> str:
-    """The page with its Content-Security-Policy, put in here rather than by reading every written page back."""
+    """The page without its templates' indentation and with its Content-Security-Policy, put in here rather than by
+    reading every written page back."""
     from mkdocs.exceptions import PluginError
 
     from generator.render.csp import with_csp
+    from generator.render.whitespace import compact
 
-    done = with_csp(html)
+    done = with_csp(compact(html))
     if done is None:
         raise PluginError("a page without <meta charset>: no place for its Content-Security-Policy")
     return done
