@@ -116,7 +116,6 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
     from .search.dictionary import build_dictionary, write_dictionary
     from .search.fields import fields_of_words
     from .search.jmdict import english_words, lexicon, other_spellings, same_sense_words
-    from .search.synonym_groups import synonym_words
 
     base = plan.url(portal_url(plan.root))
     assert base is not None
@@ -159,7 +158,7 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
         shutil.rmtree(stage, ignore_errors=True)
     nouns = {w.term for w in words if w.kind == "n"}
     dictionary = build_dictionary(words, fields_of_words(indexed), english_words(nouns), other_spellings(nouns),
-                                  same_sense_words(nouns), synonym_words(nouns))
+                                  same_sense_words(nouns))
     write_dictionary(dictionary, bundle / "kk-dict", lexicon())
     return {plan.root: added}
 

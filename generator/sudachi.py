@@ -12,17 +12,10 @@ from typing import Any
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> Any:
-    from sudachipy import Dictionary
-
-    return Dictionary(dict="core")
-
-
-@lru_cache(maxsize=1)
 def tokenizer() -> Any:
-    from sudachipy import SplitMode
+    from sudachipy import Dictionary, SplitMode
 
-    return dictionary().tokenizer(mode=SplitMode.C)
+    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
 
 
 # Part-of-speech tuples by Sudachi's id, shared by every caller: one tuple per kind of word instead of six new

@@ -16,8 +16,7 @@ Keys (all folded: NFKC, lower case, katakana as hiragana):
 - the clipped form of two-part katakana compounds (プロマネ → プロジェクトマネージャー), unless it is a word itself;
 - English words the data's terms gloss in JMdict (warehouse → 倉庫), and their other written forms there
   (申込み → 申込, 店鋪 → 店舗; generator/search/jmdict.py);
-- words of the same meaning the data lacks: Sudachi's synonym groups (人材不足 → 人手不足, 冊子 → パンフレット;
-  generator/search/synonym_groups.py), then JMdict's shared glosses (特養 → 特別養護老人ホーム).
+- a head count with the other counter (40名 ↔ 40人) when the data writes only one.
 
 Field words (the meaning layer, generator/search/fields.py): a key whose terms belong to fields
 (課題分類・業種) also carries the tokens of those fields' labels, and a field word the data lacks
@@ -101,12 +100,10 @@ def clipped(term: str) -> str:
 def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None = None,
                      english: dict[str, list[str]] | None = None,
                      spellings: dict[str, list[str]] | None = None,
-                     same_sense: dict[str, list[str]] | None = None,
-                     synonyms: dict[str, list[str]] | None = None) -> dict[str, list]:
+                     same_sense: dict[str, list[str]] | None = None) -> dict[str, list]:
     """Every key a visitor may type → its entry; `fields` is the meaning layer (fields.fields_of_words),
     `english` the English words of the data's terms (jmdict.english_words), `spellings` their other written
-    forms (jmdict.other_spellings), `same_sense` the words JMdict gives the same meaning (jmdict.same_sense_words),
-    `synonyms` the words sharing a Sudachi synonym group with them (synonym_groups.synonym_words)."""
+    forms (jmdict.other_spellings), `same_sense` the words JMdict gives the same meaning (jmdict.same_sense_words)."""
     fields = fields or {}
     terms: dict[str, str] = {}  # term -> kind
     places: set[str] = set()
@@ -196,13 +193,7 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
             for t in targets:
                 if terms.get(t) == "n":
                     add(word, t, "n")
-    # Words of the same meaning (国外 → 海外) only where nothing else has given the word a meaning yet: first
-    # Sudachi's synonym groups, curated for search, then JMdict's shared glosses.
-    for word, targets in (synonyms or {}).items():
-        if word not in keys and word not in terms and word not in fields:  # a field word (経理) finds its field
-            for t in targets:
-                if terms.get(t) == "n" and t not in places:  # 三重 the prefecture is no "triple"
-                    add(word, t, "n")
+    # Words of the same meaning (国外 → 海外) only where nothing else has given the word a meaning yet.
     for word, targets in (same_sense or {}).items():
         if word not in keys and word not in terms:
             for t in targets:

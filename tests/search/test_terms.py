@@ -272,26 +272,6 @@ def test_english_words_of_the_language_are_words_too() -> None:
     assert not {"managment", "qualty", "exprot"} & words
 
 
-def test_words_of_a_sudachi_synonym_group_lead_to_the_data_word_and_yield_to_every_other_layer() -> None:
-    from generator.search.synonym_groups import synonym_words
-
-    held = {fold(t) for t in ("海外", "人手不足", "パンフレット", "銀行", "三重", "スマートフォン")}
-    found = synonym_words(held)
-    assert found["国外"] == ["海外"] and found["外国"] == ["海外"]
-    assert found["人材不足"] == ["人手不足"]
-    assert found["冊子"] == [fold("パンフレット")] and found["pamphlet"] == [fold("パンフレット")]
-    assert found[fold("スマホ")] == [fold("スマートフォン")]
-    assert "がいこく" not in found  # a reading alone would bring its homophones
-    assert "銀行員" not in found  # holds 銀行: found through its parts, not as a group's broad 職員
-    assert not any(t.isascii() for ts in found.values() for t in ts)
-    # Never over a key another layer gave a meaning, never to a place (三重 the prefecture is no "triple").
-    entries = build_dictionary([*words_of(["海外の展示会に出たい。外国語は苦手"], []), Word("三重", "みえ", "p")],
-                               synonyms={"外国": ["海外"], "国外": ["海外"], "triple": ["三重"]})
-    assert entries["国外"][2] == ["海外"]
-    assert entries["外国"][2] == ["外国"]  # the data's own word
-    assert "triple" not in entries
-
-
 def test_a_number_with_its_counter_is_one_word() -> None:
     terms = {w.term for w in analyse("本店７階会議室。定員40名、参加費1,000円。マッチング率73.3%")}
     assert {"7階", "会議室", "40名", "1000円", "73.3%"} <= terms
@@ -299,3 +279,6 @@ def test_a_number_with_its_counter_is_one_word() -> None:
     assert "1月" in dated and not {"2027年", "21日", "13時", "30分"} & dated  # days are the meetings' own labels
     entries = build_dictionary(words_of(["本店7階会議室で開催"], []))
     assert entries["7階"][2] == ["7階"]
+    # A head count reaches the other counter the data does not write (the page says 定員 40人).
+    entries = build_dictionary(words_of(["会場参加：40人"], []))
+    assert entries["40名"][2] == ["40人"]
