@@ -221,10 +221,12 @@ def _write_portal_colours(plan: SitePlan, folder: Path) -> None:
 
 def apply_csp(site: Path) -> None:
     """Give every page without one a Content-Security-Policy <meta> (csp.py); MkDocs' pages have theirs already."""
+    mark = MARK.encode()
     for path in site.rglob("*.html"):
+        with path.open("rb") as page:  # the policy sits right after <meta charset>: the head tells (1.4 GB at nation)
+            if mark in page.read(4096):
+                continue
         html = path.read_text(encoding="utf-8")
-        if MARK in html:
-            continue
         done = with_csp(html)
         if done is None:
             raise RenderError(f"{path}: no <meta charset> to place the Content-Security-Policy after")
