@@ -173,19 +173,18 @@ def build_dictionary(words: Iterable[Word], fields: dict[str, list[str]] | None 
             add(word, target, "n")
             if len(reading) >= 3 and reading not in typed:
                 add(reading, target, "n")
-    # A head count is written with either counter (定員40名, 40人): each reaches the other when the data lacks it.
-    for term in list(terms):
+    for term in terms:
+        # A bare day (11/30 → 11月30日) also reaches the meetings whose sign-up closes or opens that day; a bare month
+        # does not (2月の交流会 means meetings held in February).
+        day = SIGNUP_DAY.fullmatch(term)
+        if day:
+            add(day.group(1), term, "n")
+        # A head count is written with either counter (定員40名, 40人): each reaches the other when the data lacks it.
         count = HEADCOUNT.fullmatch(term)
         if count:
             other = count.group(1) + ("名" if count.group(2) == "人" else "人")
             if other not in terms:
                 add(other, term, "n")
-    # A bare day (11/30 → 11月30日) also reaches the meetings whose sign-up closes or opens that day; a bare month does
-    # not (2月の交流会 means meetings held in February).
-    for term in list(terms):
-        day = SIGNUP_DAY.fullmatch(term)
-        if day:
-            add(day.group(1), term, "n")
     # English words (warehouse → 倉庫) and other spellings of nouns (申込み → 申込): never over a word the data
     # itself holds (it, dx, zoom).
     for word, targets in [*(english or {}).items(), *(spellings or {}).items()]:
