@@ -54,7 +54,8 @@ PRESCAN_FILES = 1000  # data files: below this (the demo has ~130) forking scan 
 
 def _read_all(found: list[Found], tables: dict[str, dict[str, Record]], unparsed: list[tuple[str, LoadedFile]],
               failed: dict[str, str], diagnostics: list[Diagnostic], scanner: Prescanner,
-              record_texts: Callable[[str, Any], list[tuple[tuple[str, ...], str]]]) -> None:
+              record_texts: Callable[[str, Any], list[tuple[tuple[str, ...], str]]],
+              challenge_fields: Callable[[Any], dict[str, str]]) -> None:
     """Read, parse and check each file against its model, filling `tables`; hand each record's texts to `scanner`."""
     for item in found:
         kind = BY_NAME[item.kind]
@@ -77,6 +78,8 @@ def _read_all(found: list[Found], tables: dict[str, dict[str, Record]], unparsed
             diagnostics.append(Diagnostic(loaded.path, line, col, problem.code, problem.ja, problem.en, problem.severity))
         tables[item.kind][key] = Record(item.kind, key, item.id, item.region, item.institution, parsed, loaded)
         scanner.submit([text for _, text in record_texts(item.kind, parsed)])
+        if item.kind == "challenge":
+            scanner.submit_challenge(challenge_fields(parsed), parsed.employees)
 
 
 def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root: Path | None = None) -> Loaded:
@@ -90,7 +93,7 @@ def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root
     the editorial pages under content_root/content are loaded too.
     """
     # Extra checks (confidentiality) are imported lazily to keep this module small.
-    from .privacy.check import check_dataset, check_unparsed, record_texts, workers
+    from .privacy.check import challenge_fields, check_dataset, check_unparsed, record_texts, workers
     from .privacy.scan import Prescanner
 
     found, diagnostics = discover(root)
@@ -107,7 +110,7 @@ def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root
     collecting = gc.isenabled()
     gc.disable()
     try:
-        _read_all(found, tables, unparsed, failed, diagnostics, scanner, record_texts)
+        _read_all(found, tables, unparsed, failed, diagnostics, scanner, record_texts, challenge_fields)
         scanner.finish()
     finally:
         scanner.close()

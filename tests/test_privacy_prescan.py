@@ -50,3 +50,33 @@ def test_validation_scanning_beside_reading_reports_what_one_process_reports(
     assert not any("山田太郎" in t for t in in_parent)  # the workers scanned it
     assert beside == alone
     assert any("03-1234-5678" in d for d in beside) and any("山田太郎" in d for d in beside)
+
+
+def test_reidentification_worked_out_beside_reading_gives_the_warning_of_one_process(
+        valid_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A challenge's re-identification reasons (創業年 + 町名) are worked out by the workers while files are read,
+    not by this process afterwards; the warning is word for word the one a single process gives."""
+    from generator import validate
+    from generator.privacy import reident
+
+    replace(valid_root, CHALLENGE, "description: 金属の精密加工を40年続けてきた町工場です。",
+            "description: 創業1962年、桜川町で金属の精密加工を続けてきた町工場です。")
+    worked_here: list[str] = []
+    real = reident._reasons
+    monkeypatch.setattr(reident, "_reasons", lambda fields, band: worked_here.append(band) or real(fields, band))
+
+    def run(workers: str, files: int) -> list[str]:
+        monkeypatch.setenv("KORYUKAI_WORKERS", workers)
+        monkeypatch.setattr(validate, "PRESCAN_FILES", files)
+        monkeypatch.setattr(scan, "PRESCAN_CHUNK", 2)
+        monkeypatch.setattr(scan, "_SEEN", {})
+        return [d.text() for d in validate.load_dataset(valid_root).diagnostics]
+
+    alone = run("1", 10**9)
+    assert worked_here  # one process: the checks worked the reasons out themselves
+    worked_here.clear()
+    beside = run("2", 1)
+    assert worked_here == []  # every challenge's reasons came from the workers
+    assert beside == alone
+    assert any("P521" in d and "創業年（1962年）" in d and "桜川町" in d for d in beside), beside
+    assert reident._AHEAD == {}  # each taken once: nothing is left behind

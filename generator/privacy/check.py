@@ -51,6 +51,11 @@ _scanned = lru_cache(maxsize=None)(scanned_fields)  # per model class: walking a
 CHALLENGE_TEXT = scanned_fields(Challenge)
 
 
+def challenge_fields(model: Any) -> dict[str, str]:
+    """A challenge's own text fields (not nested ones), as the re-identification checks read them."""
+    return {f: getattr(model, f) for (f, *nested) in CHALLENGE_TEXT if not nested}
+
+
 def finding_message(kind: Kind, span: str) -> tuple[str, str]:
     info = kind.info
     return (f"{info.ja}「{span}」は載せられません。{info.fix_ja}",
@@ -102,7 +107,7 @@ class _Checker:
 
     def reident(self, rec: Record, k: int, cell: Cell) -> None:
         model = rec.model
-        fields = {f: getattr(model, f) for (f, *nested) in CHALLENGE_TEXT if not nested}
+        fields = challenge_fields(model)
         found = [r for r in reasons(fields, model.employees) if not self.allow.permits(rec.path, r.span)]
         if k < MIN_K:
             details = [d for d in distinctive(fields, model.employees, found) if not self.allow.permits(rec.path, d.span)]

@@ -125,8 +125,27 @@ def _trade(field: str, text: str, band: str) -> Iterator[Reason]:
         yield Reason("trade", f"業種（{span}）と従業員規模（{shown}）", f"rare trade ({span}) with {band} employees", span, a, field)
 
 
+# Reasons worked out ahead, in validation's worker processes (scan.Prescanner), by (fields, band): each is
+# taken once, when the checks ask for that challenge.
+_AHEAD: dict[tuple[tuple[tuple[str, str], ...], str], list[Reason]] = {}
+
+
+def remember(found: list[tuple[tuple[tuple[str, str], ...], str, list[Reason]]]) -> None:
+    for fields, band, reasons_ in found:
+        _AHEAD[(fields, band)] = reasons_
+
+
+def reasons_many(items: list[tuple[tuple[tuple[str, str], ...], str]]) -> list[tuple[tuple[tuple[str, str], ...], str, list[Reason]]]:
+    return [(fields, band, _reasons(dict(fields), band)) for fields, band in items]
+
+
 def reasons(fields: dict[str, str], band: str) -> list[Reason]:
     """Every narrow attribute in a challenge's texts, in field order."""
+    ahead = _AHEAD.pop((tuple(fields.items()), band), None)
+    return ahead if ahead is not None else _reasons(fields, band)
+
+
+def _reasons(fields: dict[str, str], band: str) -> list[Reason]:
     found: list[Reason] = []
     for field, text in fields.items():
         for finder in (_founding, _customer, _area, _unique):
