@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .index_canonical import canonicalise
 from .plan import SitePlan, portal_url
+from .plan.filters import ORDER_FILTER
 
 
 class IndexError_(Exception):
@@ -152,7 +153,7 @@ def _index_all(site: Path, plan: SitePlan, content_urls: Sequence[str]) -> dict[
                                "--force-language", "ja", "--silent"], cwd=stage, capture_output=True, text=True, env=env)
         if done.returncode != 0:
             raise IndexError_(f"Pagefind failed: {done.stderr.strip() or done.stdout.strip()}")
-        canonicalise(bundle)
+        canonicalise(bundle, rank_by=ORDER_FILTER)  # ties between results: the lists' order (kk-search.js)
         prune(bundle, keep_ui=False)
     finally:
         shutil.rmtree(stage, ignore_errors=True)

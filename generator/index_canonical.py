@@ -7,6 +7,13 @@ the bundle is already stable. This module sorts the filter values, renames
 the files by a hash of their new content and rewrites the two files that
 point at them, so the same input gives the same bytes.
 
+It also names each page's fragment by its place in an order we choose (the
+lists' order, `rank_by`) followed by three characters of Pagefind's content
+hash. A result's id is that name, and the search page breaks ties between
+equally good results by id: the tie order is then the lists' order (upcoming
+meetings first), not the accident of a hash, which moved whenever a page's
+content changed at all.
+
 File format (pagefind 1.5.2): gzip of b"pagefind_dcd" + CBOR.
   filter/<lang>_<7 hex>.pf_filter: [name, [[value, [page numbers]], ...]]
   pagefind.<lang>_<10 hex>.pf_meta: [version, pages, index chunks, [[filter name, hash], ...], sorts, meta fields]
@@ -40,7 +47,26 @@ def _encode(data: Any) -> bytes:
     return gzip.compress(SIGNATURE + cbor2.dumps(data), compresslevel=9, mtime=0)
 
 
-def canonicalise(bundle: Path) -> None:
+def _rank_fragments(bundle: Path, lang: str, pages: list[list[Any]], order: list[int]) -> None:
+    """Rename the fragments to <lang>_<rank><3 hex of the old name>: ranks by `order` (page numbers), then the
+    pages it leaves out, by their old names. Same length as Pagefind's 7 hex up to 65,536 pages."""
+    ranked = list(dict.fromkeys([*order, *sorted(range(len(pages)), key=lambda i: pages[i][0])]))
+    width = max(4, len(f"{len(pages) - 1:x}"))
+    folder = bundle / "fragment"
+    fresh = bundle / "fragment.ranked"
+    fresh.mkdir()
+    for rank, i in enumerate(ranked):
+        old = pages[i][0]
+        new = f"{lang}_{rank:0{width}x}{old.split('_', 1)[1][:3]}"
+        (folder / f"{old}.pf_fragment").rename(fresh / f"{new}.pf_fragment")
+        pages[i][0] = new
+    if any(folder.iterdir()):
+        raise ValueError(f"unexpected Pagefind fragments in {folder}")
+    folder.rmdir()
+    fresh.rename(folder)
+
+
+def canonicalise(bundle: Path, rank_by: str = "") -> None:
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in sorted(entry["languages"].items()):
@@ -59,6 +85,8 @@ def canonicalise(bundle: Path) -> None:
             raise ValueError(f"unexpected Pagefind metadata layout in {meta_path}")
         meta[FILTERS] = sorted([[name, renamed[h]] for name, h in filters], key=lambda x: x[0])
         meta[SORTS] = sorted(meta[SORTS], key=lambda x: x[0])  # [[sort name, page order]], hash-map order too
+        if rank_by:
+            _rank_fragments(bundle, lang, meta[PAGES], next((order for name, order in meta[SORTS] if name == rank_by), []))
         meta_bytes = _encode(meta)
         meta_hash = f"{lang}_{hashlib.sha256(meta_bytes).hexdigest()[:10]}"
         meta_path.unlink()
