@@ -313,3 +313,23 @@ def test_home_lists_meetings_going_ahead_before_cancelled_ones(demo_site: Path) 
 def test_footer_names_the_desk_once(demo_site: Path) -> None:
     footer = html(demo_site, "kanto/").split('<footer class="kk-footer">', 1)[1]
     assert "<p>関東地域 新現役交流会 連絡窓口</p>" in footer and "関東 関東地域" not in footer
+
+
+def test_search_ties_follow_the_lists_order(demo_site: Path) -> None:
+    """A search result's id is its fragment's name; the search page breaks ties by id (kk-search.js). The names
+    start with the record's place in the lists, so equally good results come as the national meeting list
+    shows them: the next meeting first. Editorial pages come after every record."""
+    import gzip
+    import json
+
+    ids: dict[str, str] = {}
+    for path in (demo_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        ids[data["url"].strip("/") + "/"] = path.stem
+    assert len({len(i) for i in ids.values()}) == 1  # one width: comparing ids compares places
+    listed = re.findall(r'href="\.\./([^"]+/meetings/[^"]+/)"', (demo_site / "meetings" / "index.html").read_text(encoding="utf-8"))
+    meetings = list(dict.fromkeys(u for u in listed if u in ids))
+    assert len(meetings) >= 10
+    assert [ids[u] for u in meetings] == sorted(ids[u] for u in meetings)
+    assert ids[meetings[0]] == min(ids.values())  # the next meeting comes before anything else
+    assert ids["about/"] > max(ids[u] for u in meetings)
