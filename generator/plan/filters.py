@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -169,22 +168,9 @@ def list_facets(kind: str, values: dict[str, tuple[str, ...]], order: str, card:
     return ListFacets(words, pairs, order, card_json(card, held_on=held_on))
 
 
-def _escape_changed(ch: str) -> str:
-    """A character NFKC would change (（, ，, ｶ), or a combining mark it could join to its neighbour, as a JSON escape."""
-    if unicodedata.normalize("NFKC", ch) == ch and not unicodedata.combining(ch):
-        return ch
-    return "".join(f"\\u{unit:04x}" for unit in _utf16_units(ch))
-
-
-def _utf16_units(ch: str) -> list[int]:
-    data = ch.encode("utf-16-be")
-    return [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
-
-
 def card_json(card: object, held_on: str = "") -> str:
-    """The card's printed values as JSON: the index reads pages NFKC-normalised (index.py), which would turn （木）
-    into (木) and 卸売業，小売業 into 卸売業,小売業, so exactly the characters NFKC changes are escaped. The rest stays
-    as written: a third of the bytes of escaping every Japanese character, on every detail page."""
+    """The card's printed values as ASCII JSON: the index reads pages NFKC-normalised (index.py), which would
+    turn （木） into (木) and 卸売業，小売業 into 卸売業,小売業; escapes keep the text as printed."""
     data = asdict(card)  # type: ignore[call-overload]
     for name in ("url", "category_links", "industry_link", "prefecture_link", "expertise_links"):
         data.pop(name, None)
@@ -192,8 +178,7 @@ def card_json(card: object, held_on: str = "") -> str:
         data["badge"] = asdict(card.badge)
     if held_on:
         data["held_on"] = held_on  # a challenge's meeting turns 開催済み on this day (kk-lists.js)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return "".join(ch if ch.isascii() else _escape_changed(ch) for ch in text)
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
 
 
 def later_values(facts: Facts, today: date) -> dict[str, dict[str, tuple[str, ...]]]:
