@@ -258,7 +258,9 @@
   function pagefindAt(bundle, baseUrl) {
     if (!pagefinds[bundle]) {
       pagefinds[bundle] = import(bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ baseUrl: baseUrl || "/" }).then(function () { return pf; });
+        // The list card (kk-card, plan/filters.py) is metadata for the list pages, and Pagefind indexes every
+        // metadata field: its words must not weigh in the search page's ranking.
+        return pf.options({ baseUrl: baseUrl || "/", ranking: { metaWeights: { "kk-card": 0 } } }).then(function () { return pf; });
       });
     }
     return pagefinds[bundle];
