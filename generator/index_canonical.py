@@ -66,7 +66,7 @@ def _rank_fragments(bundle: Path, lang: str, pages: list[list[Any]], order: list
     fresh.rename(folder)
 
 
-def canonicalise(bundle: Path, rank_by: str = "") -> None:
+def canonicalise(bundle: Path, rank_by: str) -> None:
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in sorted(entry["languages"].items()):
@@ -85,8 +85,7 @@ def canonicalise(bundle: Path, rank_by: str = "") -> None:
             raise ValueError(f"unexpected Pagefind metadata layout in {meta_path}")
         meta[FILTERS] = sorted([[name, renamed[h]] for name, h in filters], key=lambda x: x[0])
         meta[SORTS] = sorted(meta[SORTS], key=lambda x: x[0])  # [[sort name, page order]], hash-map order too
-        if rank_by:
-            _rank_fragments(bundle, lang, meta[PAGES], next((order for name, order in meta[SORTS] if name == rank_by), []))
+        _rank_fragments(bundle, lang, meta[PAGES], next((order for name, order in meta[SORTS] if name == rank_by), []))
         meta_bytes = _encode(meta)
         meta_hash = f"{lang}_{hashlib.sha256(meta_bytes).hexdigest()[:10]}"
         meta_path.unlink()

@@ -34,7 +34,7 @@ from .kinds import PREFILL, Kind
 from .patterns import email_key, phone_digits
 from .prefill import prefilled
 from .public import PublicDetails, inside_phrase, url_host
-from .scan import Hit, scan_text, seen
+from .scan import Hit, no_collector, scan_text, seen
 
 EDITORIAL_ALLOWED = frozenset({Kind.URL, Kind.COMPANY, Kind.PERSON})
 SEARCH_TOKENS = re.compile(r"kk[a-z]{7}(?: kk[a-z]{7})*")  # the search's hidden token line
@@ -218,15 +218,6 @@ PARALLEL_MIN_FILES = 2000  # below this (the demo has ~600 files) one process is
 _SHARED: tuple[Path, set[str], PublicDetails, tuple[str, ...]] | None = None  # what forked shards read
 
 
-def _no_collector() -> None:
-    """In a forked scan process: no cyclic garbage collector. The line cache grows to hundreds of thousands of
-    entries, which every full pass would walk again; the process makes no reference cycles worth collecting
-    and ends with its shard (measured: see docs/scale.md)."""
-    import gc
-
-    gc.disable()
-
-
 def _workers() -> int:
     from .check import workers
 
@@ -235,7 +226,7 @@ def _workers() -> int:
 
 def _scan_shard(files: list[Path]) -> dict[Finding, list[str]]:
     assert _SHARED is not None
-    _no_collector()
+    no_collector()
     site, planned, public, phrases = _SHARED
     scanner = _Scanner(public, phrases)
     _scan_files(scanner, site, files, planned)

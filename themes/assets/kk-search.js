@@ -573,8 +573,8 @@
             var softOrder = a.via === "field" ? b.covered - a.covered || b.fieldScore - a.fieldScore :
               a.via === "parts" ? b.covered - a.covered || b.partScore - a.partScore : 0;
             return LEVEL[a.via] - LEVEL[b.via] || b.strong - a.strong || b.weight - a.weight || softOrder ||
-              // Last, the lists' order: a result's id begins with its place in it (index_canonical.py), so among
-              // equally good results upcoming meetings come first, then past ones, challenges and veterans.
+              // Then the score; last, the lists' order: a result's id begins with its place in it (index_canonical.py),
+              // so among equally good results upcoming meetings come first, then past ones, challenges and veterans.
               b.score - a.score || (a.id < b.id ? -1 : 1);
           });
           base.results = list;
