@@ -4,7 +4,7 @@
    is shown; submitting it navigates to the same page with the chosen values in the address
    (?category=生産管理&prefecture=神奈川県), so Back, bookmarks and shared links keep them. With values in
    the address, the page asks the one national Pagefind index for every record of this portal's list (its
-   hidden list word) that carries them (filters), sorted by kk-order = the static lists' order, and shows them in the same
+   hidden list word) that carries them (filters), in the static lists' order (the results' ids), and shows them in the same
    cards, 20 at a time, with the count. The facet values, the order and each card's printed values are
    hidden lines on the records' detail pages (generator/plan/filters.py, _macros.html list_facets). */
 (function () {
@@ -189,8 +189,13 @@
     return c.held_on && c.held_on <= today ? "開催済みの交流会" : "これからの交流会";
   }
 
+  /* In list order when `sorted`: a result's id is its fragment's name, which begins with the record's place
+     in the lists (generator/index_canonical.py), all of one width. */
   function ask(pf, filters, sorted) {
-    return pf.search(word, sorted ? { filters: filters, sort: { "kk-order": "asc" } } : { filters: filters });
+    return pf.search(word, { filters: filters }).then(function (r) {
+      if (sorted) r.results.sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
+      return r;
+    });
   }
 
   /* Every record of the list with the chosen values, in list order. A timed value (a meeting's state,
