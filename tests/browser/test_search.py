@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import cbor2
 import pytest
 
 from generator.validate import load_dataset
@@ -266,10 +268,16 @@ def test_a_typo_is_searched_as_the_known_word_and_the_page_says_so(browser, site
 
 def test_a_career_word_finds_its_fields_records_after_the_records_that_hold_it(browser, site_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
+    filter_files: list = []
+    page.on("response", lambda r: filter_files.append(r) if r.url.endswith(".pf_filter") else None)
     # HACCP is written nowhere in the data: the records labelled 品質管理 are found, and the page says so.
     page.goto(site_url + "search/?q=ＨＡＣＣＰ")
     urls = results_of(page)
     assert "/kanto/kazahaya-bank/challenges/resin-parts-quality/" in urls
+    assert all(re.search(r"/(meetings|challenges|veterans)/", u) for u in urls), urls  # records only
+    # ... left out by the editorial pages' own small filter, not by 種類, whose file lists every page
+    names = {cbor2.loads(gzip.decompress(r.body())[len(b"pagefind_dcd"):])[0] for r in filter_files}
+    assert names == {"kk-page"}, names
     status = page.locator("#kk-status").inner_text()
     assert "「HACCP」を含む情報はありません。関連する分類（品質管理）の結果を表示しています。" in status, status
     assert page.locator(".kk-results__heading").first.inner_text() == "関連する分類（品質管理）の結果"

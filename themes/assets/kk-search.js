@@ -456,7 +456,8 @@
         var pages = {};
         var jobs = [];
         var recordsOnly = withPortal(filters);
-        if (!recordsOnly["種類"]) recordsOnly["種類"] = { any: ["交流会", "企業の課題", "新現役"] };
+        // Not the editorial pages (their own small filter, kk-page; 種類 would load a file listing every page).
+        if (!recordsOnly["種類"]) recordsOnly.not = { "kk-page": "案内" };
         var later = [];
         parsed.groups.forEach(function (g, gi) {
           var asks = g.entry[1].map(function (tok) { return { tok: tok, filters: filters, level: "hit", factor: 1 }; });
