@@ -93,7 +93,8 @@ def load_dataset(root: Path, only: frozenset[str] | None = None, *, content_root
     the editorial pages under content_root/content are loaded too.
     """
     # Extra checks (confidentiality) are imported lazily to keep this module small.
-    from .privacy.check import challenge_fields, check_dataset, check_unparsed, record_texts, workers
+    from .cores import workers
+    from .privacy.check import challenge_fields, check_dataset, check_unparsed, record_texts
     from .privacy.scan import Prescanner
 
     found, diagnostics = discover(root)

@@ -7,8 +7,10 @@ from datetime import date
 from functools import cached_property
 
 from ..content import ACCESSIBILITY_SLUG, EditorialPage
+from ..cores import workers
 from ..dataset import Dataset
 from ..search.records import SearchRecord, search_records
+from ..search.terms import prime, unprime
 from .accessibility import with_results
 from .exports import Exports, build_exports
 from .meta import OPENDATA_SLUG, MetaMaker
@@ -86,6 +88,8 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
                             {key: (i.model.name, *([i.model.short_name] if i.model.short_name else []))
                              for key, i in ds.institutions.items()})
     presenter.records_for_search = search
+    # The pages print each record's search tokens: its texts are analysed here, on every core, not one by one.
+    prime((t for r in search.values() for t in (*r.texts, *r.labels, *r.places, *r.reach)), workers())
     home = next(p for p in pages if p.kind == "home" and p.url == portal_url(root))
     # Share meta links files relative to each page, so it needs the URLs of this build: the pages are decided.
     exports = build_exports(ds, facts, portals)
@@ -94,7 +98,9 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
     presenter.meta = MetaMaker(root, portals, exports, located.url, site_url,
                                opendata=opendata if any(p.url == opendata for p in pages) else None)
     not_found = presenter.fill(replace(home, template="404.html", title="ページが見つかりません", kind="404"))
-    return SitePlan(today=today, root=root, portals=portals, pages=tuple(presenter.fill(p) for p in pages),
+    filled = tuple(presenter.fill(p) for p in pages)
+    unprime()
+    return SitePlan(today=today, root=root, portals=portals, pages=filled,
                     not_found=not_found, national_url=national_url, site_url=site_url, exports=exports, search=search)
 
 

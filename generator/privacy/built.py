@@ -219,7 +219,7 @@ _SHARED: tuple[Path, set[str], PublicDetails, tuple[str, ...]] | None = None  # 
 
 
 def _workers() -> int:
-    from .check import workers
+    from ..cores import workers
 
     return workers()
 

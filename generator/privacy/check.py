@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..cores import workers
 from ..dataset import Dataset, Record
 from ..diagnostics import Diagnostic, Severity
 from ..errors_ja import field_label
@@ -29,14 +30,6 @@ from .reident import combination, reasons
 from .scan import prescan, scan_text
 from .uniqueness import MIN_K, Cell, cell_counts, distinctive, k_of
 from .uniqueness import message as unique_message
-
-
-def workers() -> int:
-    """Processes for the text scan: the CPUs this process may use (KORYUKAI_WORKERS overrides)."""
-    import os
-
-    override = os.environ.get("KORYUKAI_WORKERS", "")
-    return int(override) if override.isdigit() else len(os.sched_getaffinity(0))
 
 
 def record_texts(kind: str, model: Any) -> list[tuple[tuple[str, ...], str]]:

@@ -282,3 +282,27 @@ def test_a_number_with_its_counter_is_one_word() -> None:
     # A head count reaches the other counter the data does not write (the page says 定員 40人).
     entries = build_dictionary(words_of(["会場参加：40人"], []))
     assert entries["40名"][2] == ["40人"]
+
+
+def test_texts_analysed_ahead_in_worker_processes_give_the_same_words() -> None:
+    """prime() (the plan's analysis on every core) hands back what analyse() works out alone, word for word, and
+    one Word object per distinct word, as a single process would keep them."""
+    from generator.search import terms
+    from generator.validate import load_dataset
+    from tests.conftest import REPO
+
+    demo = load_dataset(REPO).dataset
+    assert demo is not None
+    texts = list(dict.fromkeys(v for c in demo.challenges.values() for v in c.model.model_dump().values()
+                               if isinstance(v, str) and v))
+    texts += ["第5回 7階会議室 40名", "売りたい 買い替える", "ＤＸ化とＥＣ"]
+    alone = {t: terms._analyse(t) for t in texts}
+    try:
+        terms.prime(texts, workers=2, minimum=0)
+        assert set(terms._PRIMED) == set(texts)
+        assert {t: terms.analyse(t) for t in texts} == alone
+        shared = [w for t in texts for w in terms.analyse(t)]
+        assert len({id(w) for w in shared}) == len(set(shared))
+    finally:
+        terms.unprime()
+    assert not terms._PRIMED and terms.analyse(texts[0]) == alone[texts[0]]
