@@ -144,6 +144,8 @@ def prime(texts: Iterable[str], workers: int, minimum: int = PRIME_MIN) -> None:
             for start, rows in zip(starts, pool.imap(_analyse_range, [(a, a + step) for a in starts]), strict=True):
                 for text, row in zip(todo[start:start + step], rows, strict=True):
                     _PRIMED[text] = tuple(made.get(w) or made.setdefault(w, Word(*w)) for w in row)
+    except OSError:  # no processes to be had: analyse() works each text out when asked, as without prime()
+        pass
     finally:
         _TODO = []
 
