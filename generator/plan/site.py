@@ -98,8 +98,10 @@ def build_plan(ds: Dataset, today: date, *, root: str = "", national_url: str | 
     presenter.meta = MetaMaker(root, portals, exports, located.url, site_url,
                                opendata=opendata if any(p.url == opendata for p in pages) else None)
     not_found = presenter.fill(replace(home, template="404.html", title="ページが見つかりません", kind="404"))
-    filled = tuple(presenter.fill(p) for p in pages)
-    unprime()
+    try:
+        filled = tuple(presenter.fill(p) for p in pages)
+    finally:
+        unprime()
     return SitePlan(today=today, root=root, portals=portals, pages=filled,
                     not_found=not_found, national_url=national_url, site_url=site_url, exports=exports, search=search)
 

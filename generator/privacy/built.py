@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..cores import no_collector, workers
 from ..dataset import Dataset
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..plan import SitePlan
@@ -34,7 +35,7 @@ from .kinds import PREFILL, Kind
 from .patterns import email_key, phone_digits
 from .prefill import prefilled
 from .public import PublicDetails, inside_phrase, url_host
-from .scan import Hit, no_collector, scan_text, seen
+from .scan import Hit, scan_text, seen
 
 EDITORIAL_ALLOWED = frozenset({Kind.URL, Kind.COMPANY, Kind.PERSON})
 SEARCH_TOKENS = re.compile(r"kk[a-z]{7}(?: kk[a-z]{7})*")  # the search's hidden token line
@@ -191,7 +192,7 @@ def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) ->
     planned |= {url + FLYER_DIR + "index.html" for p in plan.pages if p.kind == "meeting"
                 and (url := plan.url(p.url)) is not None}
     files = list(_files(site))
-    jobs = _workers() if len(files) >= PARALLEL_MIN_FILES else 1
+    jobs = workers() if len(files) >= PARALLEL_MIN_FILES else 1
     if jobs < 2:
         scanner = _Scanner(public, allow.phrases)
         _scan_files(scanner, site, files, planned)
@@ -216,12 +217,6 @@ def scan_site(site: Path, plan: SitePlan, dataset: Dataset, allow: AllowList) ->
 
 PARALLEL_MIN_FILES = 2000  # below this (the demo has ~600 files) one process is faster than forking
 _SHARED: tuple[Path, set[str], PublicDetails, tuple[str, ...]] | None = None  # what forked shards read
-
-
-def _workers() -> int:
-    from ..cores import workers
-
-    return workers()
 
 
 def _scan_shard(files: list[Path]) -> dict[Finding, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..cores import no_collector
 from .kinds import Kind
 from .normalise import normalise
 from .patterns import find_all
@@ -141,15 +142,6 @@ class Prescanner:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
-
-
-def no_collector() -> None:
-    """In a forked scan process: no cyclic garbage collector. The process keeps its analyses and findings in caches,
-    which every full pass would walk again; it makes almost no reference cycles (164 over 12,000 texts) and ends
-    with its work. About a tenth less time per text, a fifth on the nation built-page scan (docs/scale.md)."""
-    import gc
-
-    gc.disable()
 
 
 def _scan(text: str) -> list[Hit]:

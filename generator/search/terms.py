@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..cores import no_collector
 from ..sudachi import pos_of, tokenizer
 
 TOKEN_PREFIX = "kk"
@@ -113,6 +114,7 @@ def stem_of(form: str) -> str:
 
 # Analyses worked out ahead by prime(), in worker processes; analyse() looks here first.
 _PRIMED: dict[str, tuple[Word, ...]] = {}
+_TODO: list[str] = []  # the texts prime() hands to its workers (inherited by fork, not sent)
 PRIME_MIN = 5_000  # texts: fewer are analysed faster here than a pool of processes starts
 
 
@@ -132,7 +134,6 @@ def prime(texts: Iterable[str], workers: int, minimum: int = PRIME_MIN) -> None:
     todo = [t for t in dict.fromkeys(texts) if t and t not in _PRIMED]
     if workers < 2 or len(todo) < minimum:
         return
-    import gc
     import multiprocessing
 
     _TODO = todo
@@ -140,7 +141,7 @@ def prime(texts: Iterable[str], workers: int, minimum: int = PRIME_MIN) -> None:
     starts = range(0, len(todo), step)
     made: dict[tuple[str, str, str, str], Word] = {}
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=gc.disable) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=no_collector) as pool:
             for start, rows in zip(starts, pool.imap(_analyse_range, [(a, a + step) for a in starts]), strict=True):
                 for text, row in zip(todo[start:start + step], rows, strict=True):
                     _PRIMED[text] = tuple(made.get(w) or made.setdefault(w, Word(*w)) for w in row)
@@ -152,9 +153,6 @@ def prime(texts: Iterable[str], workers: int, minimum: int = PRIME_MIN) -> None:
 
 def unprime() -> None:
     _PRIMED.clear()
-
-
-_TODO: list[str] = []  # the texts prime() hands to its workers (inherited by fork, not sent)
 
 
 def _analyse_range(span: tuple[int, int]) -> list[list[tuple[str, str, str, str]]]:
